@@ -1,0 +1,30 @@
+/**
+ * `--format json`: ONE array, one object per diagnostic, with LSP's 0-based range
+ * (spec §6, §9). The shape is a public contract: add fields, never rename them.
+ */
+import { codeOf, severityName, type CheckResult, type SeverityName } from './findings';
+
+export interface JsonFinding {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: SeverityName;
+  code: string;
+  message: string;
+}
+
+export function toJsonFindings(result: CheckResult): JsonFinding[] {
+  return result.findings.map(({ file, diagnostic }) => ({
+    file,
+    range: {
+      start: { line: diagnostic.range.start.line, character: diagnostic.range.start.character },
+      end: { line: diagnostic.range.end.line, character: diagnostic.range.end.character },
+    },
+    severity: severityName(diagnostic.severity),
+    code: codeOf(diagnostic),
+    message: diagnostic.message,
+  }));
+}
+
+export function formatJson(result: CheckResult): string {
+  return JSON.stringify(toJsonFindings(result), null, 2) + '\n';
+}

@@ -1,0 +1,133 @@
+/**
+ * Runs every rule on one file and turns findings into LSP diagnostics: severities from
+ * the settings, suppression comments applied, each rule isolated so that one that
+ * throws cannot take the others down.
+ */
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
+import type { CalendarDate } from '../dates';
+import type { WorkspaceHost } from '../host';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import type { IsmsFile } from '../parse/ismsFile';
+import { rangeOf } from '../parse/yamlAccess';
+import type { Rule, RuleContext } from '../rules/rule';
+import type { IsmsSettings, Severity } from '../settings';
+import type { Finding } from './finding';
+import { readSuppressions } from './suppression';
+
+export const SOURCE = 'isms';
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+export interface DiagnoseInput {
+  file: IsmsFile;
+  model: WorkspaceModel;
+  rules: readonly Rule[];
+  settings: IsmsSettings;
+  today: CalendarDate;
+  folderUri: string;
+  host: WorkspaceHost;
+  /** Hint in the editor, warning in the CLI (spec §3). */
+  unusedSuppressionSeverity: DiagnosticSeverity;
+  /** Called when a rule throws; the other rules still run. */
+  onRuleError?: (code: string, error: unknown) => void;
+}
+
+interface Located extends Finding {
+  severity: DiagnosticSeverity;
+  line: number;
+}
+
+export function severityOf(rule: Rule, settings: IsmsSettings): Severity {
+  return settings.rules[rule.code] ?? rule.defaultSeverity;
+}
+
+export function toLspSeverity(severity: Exclude<Severity, 'off'>): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'information':
+      return DiagnosticSeverity.Information;
+    case 'hint':
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function diagnose(input: DiagnoseInput): Diagnostic[] {
+  const { file } = input;
+  const found: Located[] = [];
+  const activeCodes = new Set<string>();
+  for (const rule of input.rules) {
+    const severity = severityOf(rule, input.settings);
+    if (severity === 'off') continue;
+    activeCodes.add(rule.code);
+    const lspSeverity = toLspSeverity(severity);
+    const ctx: RuleContext = {
+      file,
+      facts: input.model.facts(file),
+      model: input.model,
+      today: input.today,
+      settings: input.settings,
+      folderUri: input.folderUri,
+      host: input.host,
+      report(at, message, extra) {
+        const range = Array.isArray(at) ? at : rangeOf(at as Parameters<typeof rangeOf>[0]) ?? [0, 0];
+        const start = Math.max(0, Math.min(range[0], file.text.length));
+        const end = Math.max(start, Math.min(range[1], file.text.length));
+        found.push({ code: rule.code, start, end, message, ...extra, severity: lspSeverity, line: file.lines.positionAt(start).line });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      input.onRuleError?.(rule.code, error);
+    }
+  }
+  const configured = input.settings.rules[UNUSED_SUPPRESSION];
+  const unusedSeverity = configured === undefined ? input.unusedSuppressionSeverity : configured === 'off' ? undefined : toLspSeverity(configured);
+  const kept = applySuppressions(file, found, activeCodes, new Set(input.rules.map((r) => r.code)), unusedSeverity);
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return kept.map((finding) => toDiagnostic(finding, file, input.model));
+}
+
+function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<string>, knownCodes: Set<string>, unusedSeverity: DiagnosticSeverity | undefined): Located[] {
+  const suppressions = readSuppressions(file.text);
+  if (suppressions.length === 0) return found;
+  const silenced = new Set<Located>();
+  const out: Located[] = [];
+  for (const suppression of suppressions) {
+    for (const code of suppression.codes) {
+      const matches = found.filter((f) => f.line === suppression.targetLine && f.code === code);
+      matches.forEach((m) => silenced.add(m));
+      // A rule switched off in the settings is not "unused" here: the comment is still true.
+      const unused = !knownCodes.has(code) || code === UNUSED_SUPPRESSION || (activeCodes.has(code) && matches.length === 0);
+      if (!unused || unusedSeverity === undefined) continue;
+      const message = !knownCodes.has(code) || code === UNUSED_SUPPRESSION
+        ? `'${code}' is not a rule code that can be suppressed, so this comment silences nothing. Check the spelling or remove it.`
+        : `Nothing on line ${suppression.targetLine + 1} reports '${code}', so this suppression is not needed. Remove it (or the code) from the comment.`;
+      out.push({ code: UNUSED_SUPPRESSION, start: suppression.start, end: suppression.end, message, severity: unusedSeverity, line: suppression.commentLine, data: { suppressedCode: code } });
+    }
+  }
+  return [...found.filter((f) => !silenced.has(f)), ...out];
+}
+
+function toDiagnostic(finding: Located, file: IsmsFile, model: WorkspaceModel): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: { start: file.lines.positionAt(finding.start), end: file.lines.positionAt(finding.end) },
+    severity: finding.severity,
+    code: finding.code,
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (finding.data) diagnostic.data = finding.data;
+  if (finding.related && finding.related.length > 0) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const r of finding.related) {
+      const other = r.uri === file.uri ? file : model.fileByUri(r.uri);
+      if (!other) continue;
+      related.push({ location: { uri: r.uri, range: { start: other.lines.positionAt(r.start), end: other.lines.positionAt(r.end) } }, message: r.message });
+    }
+    if (related.length > 0) diagnostic.relatedInformation = related;
+  }
+  return diagnostic;
+}

@@ -1,0 +1,23 @@
+import { SINGLETON_SECTIONS } from '../model/facts';
+import { basenameUri } from '../uri';
+import { placeName } from '../text/closest';
+import type { Rule } from './rule';
+
+export const duplicateSection: Rule = {
+  code: 'duplicate-section',
+  defaultSeverity: 'error',
+  summary: 'A singleton section (organization, scope, soa, certificationBody, certificate) defined in more than one file.',
+  help: 'An ISMS has one scope, one Statement of Applicability, one certificate… When two files define the same section, only one can count. Keep the section in one file and delete the other.',
+  check(ctx) {
+    for (const section of ctx.facts.sections) {
+      if (!(SINGLETON_SECTIONS as readonly string[]).includes(section.name)) continue;
+      const all = ctx.model.sections(section.name);
+      if (all.length < 2) continue;
+      const others = all.filter((s) => s !== section);
+      const where = others.map((s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line));
+      ctx.report(section.key, `The '${section.name}' section is also defined in ${where.join(', ')}. An ISMS has one ${section.name} section; keep it in one file.`, {
+        related: others.map((s) => ({ uri: s.file.uri, start: s.key.range![0], end: s.key.range![1], message: `other '${section.name}' section` })),
+      });
+    }
+  },
+};

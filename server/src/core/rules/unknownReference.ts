@@ -1,0 +1,54 @@
+import type { IdKind } from '../model/facts';
+import { closestMatches, orList } from '../text/closest';
+import type { Rule } from './rule';
+
+interface ReferenceRuleSpec {
+  code: string;
+  kind: IdKind;
+  summary: string;
+  help: string;
+  describe: (id: string) => string;
+}
+
+/** The `unknown-person|evidence|audit` rules differ only in what they look up. */
+function unknownReferenceRule(spec: ReferenceRuleSpec): Rule {
+  return {
+    code: spec.code,
+    defaultSeverity: 'error',
+    summary: spec.summary,
+    help: spec.help,
+    check(ctx) {
+      for (const citation of ctx.facts.citations) {
+        if (citation.kind !== spec.kind) continue;
+        if (ctx.model.itemsWithId(spec.kind, citation.value).length > 0) continue;
+        const suggestions = closestMatches(citation.value, ctx.model.ids(spec.kind));
+        const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : '';
+        ctx.report(citation.node, spec.describe(citation.value) + hint, { data: { id: citation.value, kind: spec.kind, suggestions } });
+      }
+    },
+  };
+}
+
+export const unknownPerson = unknownReferenceRule({
+  code: 'unknown-person',
+  kind: 'person',
+  summary: '`owner`, `approvedBy`, `verifiedBy` or an internal `auditor` that is not an id in `people`.',
+  help: 'Responsibilities in an ISMS are assigned to named people, and auditors check that each owner exists. Add the person to `people` or correct the id.',
+  describe: (id) => `No person with id '${id}' is defined in people.`,
+});
+
+export const unknownEvidence = unknownReferenceRule({
+  code: 'unknown-evidence',
+  kind: 'evidence',
+  summary: 'An evidence id that the evidence register does not define.',
+  help: 'Every claim in the ISMS is backed by an item of the evidence register. Add the item to `evidence` or correct the id.',
+  describe: (id) => `No evidence item with id '${id}' is defined in the evidence register.`,
+});
+
+export const unknownAudit = unknownReferenceRule({
+  code: 'unknown-audit',
+  kind: 'audit',
+  summary: "A nonconformity's `audit` that is not defined in `audits`.",
+  help: 'A nonconformity is raised by an audit; the register must say which. Add the audit to `audits` or correct the id.',
+  describe: (id) => `No audit with id '${id}' is defined in audits.`,
+});

@@ -1,0 +1,38 @@
+/** "Did you mean …?" for ids: edit distance, best first, only plausible candidates. */
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0.5 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** Candidates within a distance that grows with the word's length, closest first. */
+export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
+  const limit = Math.max(2, Math.floor(input.length / 3));
+  const scored: [string, number][] = [];
+  for (const candidate of candidates) {
+    const d = editDistance(input, candidate);
+    if (d <= limit) scored.push([candidate, d]);
+  }
+  scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  return scored.slice(0, max).map(([c]) => c);
+}
+
+/** `a`, `a or b`, `a, b or c` — for messages. */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return items.slice(0, -1).join(', ') + ' or ' + items[items.length - 1];
+}
+
+/** Where something is, for messages: `people.isms.yaml line 12`. */
+export function placeName(fileName: string, line: number): string {
+  return `${fileName} line ${line + 1}`;
+}

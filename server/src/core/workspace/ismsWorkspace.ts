@@ -1,0 +1,203 @@
+/**
+ * One ISMS: every `.isms.yaml` file under one workspace folder. Holds each file parsed
+ * once per version (editor buffers override the disk), the merged model, and the
+ * settings from `isms.config.yaml`. Both the LSP server and the CLI drive this class.
+ */
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { CalendarDate } from '../dates';
+import { diagnose } from '../diagnostics/diagnose';
+import type { WorkspaceHost } from '../host';
+import { WorkspaceModel } from '../model/workspaceModel';
+import { parseIsmsFile, type IsmsFile } from '../parse/ismsFile';
+import { ALL_RULES, RULE_CODES } from '../rules/index';
+import type { Rule } from '../rules/rule';
+import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, mergeSettings, parseConfig, type IsmsSettings } from '../settings';
+import { childUri, isIsmsFileName, isUriInside } from '../uri';
+import { DEFAULT_SCAN_LIMITS, scanWorkspace, type ScanLimits, type ScanResult } from './scan';
+
+export interface WorkspaceOptions {
+  host: WorkspaceHost;
+  /** The workspace folder; every ISMS file below it belongs to this ISMS. */
+  folderUri: string;
+  /** The one clock every date rule reads. */
+  today: () => CalendarDate;
+  /** Settings layered over `isms.config.yaml` (the editor's settings). */
+  settingsOverride?: Partial<IsmsSettings>;
+  /** Hint in the editor, warning in the CLI. */
+  unusedSuppressionSeverity: DiagnosticSeverity;
+  scanLimits?: ScanLimits;
+  rules?: readonly Rule[];
+  log?: (message: string) => void;
+}
+
+export interface FileDiagnostics {
+  uri: string;
+  version: number;
+  diagnostics: Diagnostic[];
+}
+
+export class IsmsWorkspace {
+  readonly folderUri: string;
+  private readonly files = new Map<string, IsmsFile>();
+  /** URIs whose content comes from the editor, not the disk. */
+  private readonly openUris = new Set<string>();
+  private modelCache: WorkspaceModel | undefined;
+  private settingsCache: IsmsSettings = DEFAULT_SETTINGS;
+  private configProblemsCache: string[] = [];
+  private readonly failedRules = new Set<string>();
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.folderUri = options.folderUri.replace(/\/+$/, '');
+    this.reloadConfig();
+  }
+
+  get settings(): IsmsSettings {
+    return this.settingsCache;
+  }
+
+  /** Problems with `isms.config.yaml`, to show once to the user. */
+  get configProblems(): readonly string[] {
+    return this.configProblemsCache;
+  }
+
+  get rules(): readonly Rule[] {
+    return this.options.rules ?? ALL_RULES;
+  }
+
+  /** Reads every ISMS file on disk (editor buffers keep precedence). */
+  scan(): ScanResult {
+    const result = scanWorkspace(this.options.host, this.folderUri, this.options.scanLimits ?? DEFAULT_SCAN_LIMITS);
+    const found = new Set(result.uris);
+    for (const uri of [...this.files.keys()]) {
+      if (!found.has(uri) && !this.openUris.has(uri)) this.files.delete(uri);
+    }
+    for (const uri of result.uris) if (!this.openUris.has(uri)) this.loadFromDisk(uri);
+    this.modelCache = undefined;
+    return result;
+  }
+
+  /** Adds files by URI (the CLI's file arguments), read from disk. */
+  addFilesFromDisk(uris: readonly string[]): string[] {
+    const unreadable: string[] = [];
+    for (const uri of uris) if (!this.loadFromDisk(uri)) unreadable.push(uri);
+    this.modelCache = undefined;
+    return unreadable;
+  }
+
+  /** True when the URI is an ISMS file below this folder. */
+  owns(uri: string): boolean {
+    return isUriInside(uri, this.folderUri) && isIsmsFileName(uri);
+  }
+
+  /** The editor's content for a file (open or changed). */
+  setDocument(uri: string, text: string, version: number): IsmsFile {
+    this.openUris.add(uri);
+    const current = this.files.get(uri);
+    if (current && current.version === version && current.text === text) return current;
+    const file = parseIsmsFile(uri, text, version);
+    this.files.set(uri, file);
+    this.modelCache = undefined;
+    return file;
+  }
+
+  /** The editor closed the file: the disk is the truth again. */
+  closeDocument(uri: string): void {
+    this.openUris.delete(uri);
+    this.fileChangedOnDisk(uri);
+  }
+
+  /** A watched file was created or changed on disk. */
+  fileChangedOnDisk(uri: string): void {
+    if (this.isConfigUri(uri)) {
+      this.reloadConfig();
+      return;
+    }
+    if (this.openUris.has(uri) || !this.owns(uri)) return;
+    if (!this.loadFromDisk(uri)) this.files.delete(uri);
+    this.modelCache = undefined;
+  }
+
+  /** A watched file was deleted. */
+  fileDeleted(uri: string): void {
+    if (this.isConfigUri(uri)) {
+      this.reloadConfig();
+      return;
+    }
+    if (this.openUris.has(uri)) return;
+    if (this.files.delete(uri)) this.modelCache = undefined;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.openUris.has(uri);
+  }
+
+  file(uri: string): IsmsFile | undefined {
+    return this.files.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()].sort();
+  }
+
+  get model(): WorkspaceModel {
+    if (!this.modelCache) this.modelCache = new WorkspaceModel(this.files.values());
+    return this.modelCache;
+  }
+
+  /** Re-reads `isms.config.yaml`; returns true when the settings changed. */
+  reloadConfig(): boolean {
+    const before = JSON.stringify(this.settingsCache);
+    const text = this.options.host.readFile(childUri(this.folderUri, CONFIG_FILE_NAME));
+    const parsed = text === undefined ? { settings: DEFAULT_SETTINGS, problems: [] } : parseConfig(text, RULE_CODES);
+    this.configProblemsCache = parsed.problems;
+    this.settingsCache = mergeSettings(parsed.settings, this.options.settingsOverride);
+    return before !== JSON.stringify(this.settingsCache);
+  }
+
+  /** Replaces the editor's settings layer. */
+  setSettingsOverride(override: Partial<IsmsSettings> | undefined): void {
+    this.options.settingsOverride = override;
+    this.reloadConfig();
+  }
+
+  diagnose(uri: string): FileDiagnostics | undefined {
+    const file = this.files.get(uri);
+    if (!file) return undefined;
+    const diagnostics = diagnose({
+      file,
+      model: this.model,
+      rules: this.rules,
+      settings: this.settingsCache,
+      today: this.options.today(),
+      folderUri: this.folderUri,
+      host: this.options.host,
+      unusedSuppressionSeverity: this.options.unusedSuppressionSeverity,
+      onRuleError: (code, error) => this.ruleFailed(code, error),
+    });
+    return { uri, version: file.version, diagnostics };
+  }
+
+  diagnoseAll(): FileDiagnostics[] {
+    return this.uris().map((uri) => this.diagnose(uri)!);
+  }
+
+  private ruleFailed(code: string, error: unknown): void {
+    if (this.failedRules.has(code)) return;
+    this.failedRules.add(code);
+    const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+    this.options.log?.(`Rule '${code}' failed and was skipped (reported once): ${detail}`);
+  }
+
+  private isConfigUri(uri: string): boolean {
+    return uri === childUri(this.folderUri, CONFIG_FILE_NAME);
+  }
+
+  private loadFromDisk(uri: string): boolean {
+    const text = this.options.host.readFile(uri);
+    if (text === undefined) return false;
+    const current = this.files.get(uri);
+    if (current && current.text === text) return true;
+    this.files.set(uri, parseIsmsFile(uri, text, (current?.version ?? 0) + 1));
+    return true;
+  }
+}

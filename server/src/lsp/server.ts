@@ -1,0 +1,143 @@
+/**
+ * The LSP adapter: wires a connection to the core. No language logic lives here —
+ * documents go in, the core answers, results go out.
+ */
+import {
+  DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
+  TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createDiskHost } from '../node/diskHost';
+import { createClock } from '../node/clock';
+import { isIsmsFileName } from '../core/uri';
+import { CONFIG_FILE_NAME } from '../core/settings';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { settingsFromClient } from './settingsFromClient';
+import { WorkspaceRegistry } from './workspaceRegistry';
+import { version } from '../../../package.json';
+
+export interface InitializationOptions {
+  /** Milliseconds an edit must settle before the ISMS is checked again. */
+  debounceMs?: number;
+  /** The editor's `isms` settings at start-up. */
+  settings?: unknown;
+}
+
+const DEFAULT_DEBOUNCE_MS = 120;
+
+export function startServer(connection: Connection): void {
+  const log = (message: string) => connection.console.log(message);
+  const documents = new TextDocuments(TextDocument);
+  let today: () => import('../core/dates').CalendarDate;
+  try {
+    today = createClock(undefined);
+  } catch (error) {
+    log(`${(error as Error).message} Using the local date.`);
+    today = createClock(undefined, {});
+  }
+  const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log });
+  const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, DEFAULT_DEBOUNCE_MS);
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let folders: string[] = [];
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000) publisher.debounceMs = options.debounceMs;
+    registry.setSettingsOverride(settingsFromClient(options.settings, log));
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'isms-language-server', version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    for (const folder of folders) publisher.publishNow(registry.addFolder(folder));
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.isms.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'isms' });
+      void pullConfiguration();
+    }
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      for (const removed of event.removed) {
+        const ws = registry.removeFolder(removed.uri);
+        if (ws) {
+          publisher.cancel(ws);
+          for (const uri of ws.uris()) publisher.clear(uri);
+        }
+      }
+      for (const added of event.added) publisher.publishNow(registry.addFolder(added.uri));
+    });
+  });
+
+  async function pullConfiguration(): Promise<void> {
+    try {
+      const [settings] = await connection.workspace.getConfiguration([{ section: 'isms' }]);
+      registry.setSettingsOverride(settingsFromClient(settings, log));
+      for (const ws of registry.all()) publisher.schedule(ws, undefined, 0);
+    } catch (error) {
+      log(`Could not read the editor settings: ${(error as Error).message}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    if (canPullConfiguration) {
+      void pullConfiguration();
+      return;
+    }
+    const settings = (change.settings as { isms?: unknown } | undefined)?.isms;
+    registry.setSettingsOverride(settingsFromClient(settings, log));
+    for (const ws of registry.all()) publisher.schedule(ws, undefined, 0);
+  });
+
+  documents.onDidOpen(({ document }) => {
+    const ws = registry.forUri(document.uri);
+    ws.setDocument(document.uri, document.getText(), document.version);
+    publisher.schedule(ws, document.uri, 0);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    const ws = registry.forUri(document.uri);
+    ws.setDocument(document.uri, document.getText(), document.version);
+    publisher.schedule(ws, document.uri);
+  });
+
+  documents.onDidClose(({ document }) => {
+    const ws = registry.forUri(document.uri);
+    ws.closeDocument(document.uri);
+    if (!ws.file(document.uri)) publisher.clear(document.uri);
+    registry.releaseLoose(ws);
+    publisher.schedule(ws);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const touched = new Set<ReturnType<WorkspaceRegistry['forUri']>>();
+    for (const change of changes) {
+      const ws = registry.folderOf(change.uri);
+      if (!ws) continue;
+      const name = change.uri.slice(change.uri.lastIndexOf('/') + 1);
+      if (!isIsmsFileName(name) && name !== CONFIG_FILE_NAME) continue;
+      if (change.type === FileChangeType.Deleted) {
+        ws.fileDeleted(change.uri);
+        if (!ws.file(change.uri)) publisher.clear(change.uri);
+      } else {
+        ws.fileChangedOnDisk(change.uri);
+      }
+      touched.add(ws);
+    }
+    for (const ws of touched) publisher.schedule(ws);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
