@@ -198,6 +198,20 @@ describe('schema', () => {
       ]);
     });
 
+    it('reports a misspelled required key once, as unknown, with the suggestion', () => {
+      const text = 'people:\n  - id: jane\n    nme: Jane Doe\n';
+      assert.deepEqual(check(text), [
+        { at: 'nme', message: "Unknown property 'nme' in a person. Did you mean 'name'? Allowed: id, name, email, roles." },
+      ]);
+      const doc = parseDocument(text);
+      assert.deepEqual(schemaFindings(doc, doc.toJS())[0]!.data, { property: 'nme', allowed: ['id', 'name', 'email', 'roles'], suggestion: 'name' });
+      const nc = 'nonconformities:\n  - id: NC-1\n    severity: minor\n    contol: A.5.15\n    description: Access reviews missing.\n    raised: 2026-04-02\n    status: open\n';
+      assert.deepEqual(
+        check(nc).map((s) => s.at),
+        ['contol'],
+      );
+    });
+
     it('reports an unknown top-level section', () => {
       const [f] = check('isms: 1\nsoas: {}\n');
       assert.equal(f?.at, 'soas');
@@ -323,13 +337,10 @@ describe('schema', () => {
 
     it('reports a role listed twice on the repeated entry', () => {
       const text = 'people:\n  - id: carol\n    name: Carol Evans\n    roles: [verifier, internal-auditor, verifier]\n';
-      const seen = check(text);
-      assert.equal(seen.length, 1);
-      assert.equal(seen[0]!.message, "roles lists 'verifier' more than once; remove the repeated entry.");
-      assert.equal(text.indexOf('verifier]'), text.length - 'verifier]\n'.length);
+      assert.deepEqual(check(text), [{ at: 'verifier', message: "roles lists 'verifier' more than once; remove the repeated entry." }]);
       const doc = parseDocument(text);
       const [f] = schemaFindings(doc, doc.toJS());
-      assert.equal(f!.start, text.lastIndexOf('verifier'));
+      assert.equal(f!.start, text.lastIndexOf('verifier'), 'on the repeated (second) entry');
     });
 
     it('reports data categories that are not kebab-case', () => {
@@ -337,7 +348,7 @@ describe('schema', () => {
         {
           at: 'Customer Data',
           message:
-            "each entry of dataCategories must be lowercase words joined by hyphens, such as customer-personal-data (found 'Customer Data')",
+            "Each entry of dataCategories must be lowercase words joined by hyphens, such as customer-personal-data (found 'Customer Data')",
         },
       ]);
     });
@@ -351,7 +362,7 @@ describe('schema', () => {
         seen.map((s) => s.at),
         ['boss', '*p'],
       );
-      assert.match(seen[1]!.message, /^each entry of roles must be one of: top-management, /i);
+      assert.match(seen[1]!.message, /^Each entry of roles must be one of: top-management, /);
     });
 
     it('unescapes JSON pointer segments (~1, ~0)', () => {
@@ -444,7 +455,7 @@ describe('schema', () => {
     it('still reports a mapping or a list where a control id belongs', () => {
       const text = 'risks:\n  - id: R-001\n    title: Stolen laptop\n    likelihood: 3\n    impact: 4\n    treatment: mitigate\n    controls: [A.5.1, {id: A.8.1}]\n';
       assert.deepEqual(check(text), [
-        { at: '{id: A.8.1}', message: 'each entry of controls must be an Annex A control id written A.x.y, such as A.5.15 (found a mapping)' },
+        { at: '{id: A.8.1}', message: 'Each entry of controls must be an Annex A control id written A.x.y, such as A.5.15 (found a mapping)' },
       ]);
     });
 

@@ -46,7 +46,7 @@ export function summaryLine(result: CheckResult, paint: (style: string, text: st
   if (result.findings.length === 0) return paint(ANSI.green, `No problems found in ${plural(result.checkedFiles, 'file')}.`);
   const count = (name: SeverityName): number => result.findings.filter((f) => severityName(f.diagnostic.severity) === name).length;
   const errors = count('error');
-  const parts = [paint(errors > 0 ? ANSI.red : '', plural(errors, 'error')), plural(count('warning'), 'warning')];
+  const parts = [errors > 0 ? paint(ANSI.red, plural(errors, 'error')) : plural(errors, 'error'), plural(count('warning'), 'warning')];
   const infos = count('information');
   const hints = count('hint');
   if (infos > 0) parts.push(`${infos} information`);

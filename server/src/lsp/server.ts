@@ -100,27 +100,38 @@ export function startServer(connection: Connection): void {
     for (const ws of registry.all()) publisher.schedule(ws, undefined, 0);
   });
 
-  documents.onDidOpen(({ document }) => {
+  /** Notifications have no answer to fall back on: log and carry on. */
+  const guard = <T>(what: string, handler: (event: T) => void) => (event: T) => {
+    try {
+      handler(event);
+    } catch (error) {
+      log(`${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  };
+
+  documents.onDidOpen(guard('didOpen', ({ document }) => {
     const ws = registry.forUri(document.uri);
     ws.setDocument(document.uri, document.getText(), document.version);
     publisher.schedule(ws, document.uri, 0);
-  });
+  }));
 
-  documents.onDidChangeContent(({ document }) => {
+  documents.onDidChangeContent(guard('didChange', ({ document }) => {
     const ws = registry.forUri(document.uri);
     ws.setDocument(document.uri, document.getText(), document.version);
     publisher.schedule(ws, document.uri);
-  });
+  }));
 
-  documents.onDidClose(({ document }) => {
+  documents.onDidClose(guard('didClose', ({ document }) => {
     const ws = registry.forUri(document.uri);
     ws.closeDocument(document.uri);
+    // A file outside every workspace folder is only checked while it is open.
+    if (!registry.folderOf(document.uri)) ws.fileDeleted(document.uri);
     if (!ws.file(document.uri)) publisher.clear(document.uri);
     registry.releaseLoose(ws);
     publisher.schedule(ws);
-  });
+  }));
 
-  connection.onDidChangeWatchedFiles(({ changes }) => {
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', ({ changes }) => {
     const touched = new Set<ReturnType<WorkspaceRegistry['forUri']>>();
     for (const change of changes) {
       const ws = registry.folderOf(change.uri);
@@ -136,7 +147,7 @@ export function startServer(connection: Connection): void {
       touched.add(ws);
     }
     for (const ws of touched) publisher.schedule(ws);
-  });
+  }));
 
   documents.listen(connection);
   connection.listen();

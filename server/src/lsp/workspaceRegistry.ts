@@ -1,7 +1,7 @@
 /**
  * One IsmsWorkspace per workspace folder (multi-root: one ISMS per folder). A file
  * belongs to the deepest folder that contains it; a file outside every folder forms
- * an ISMS of its own (with its siblings on disk, as the CLI would check it).
+ * an ISMS of its own, without a scan: its folder may be a home directory or the root.
  */
 import type { DiagnosticSeverity } from 'vscode-languageserver';
 import type { CalendarDate } from '../core/dates';
@@ -64,7 +64,6 @@ export class WorkspaceRegistry {
     let ws = this.loose.get(dir);
     if (!ws) {
       ws = this.create(dir);
-      if (uri.startsWith('file:')) ws.scan();
       this.loose.set(dir, ws);
     }
     return ws;

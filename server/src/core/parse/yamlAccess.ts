@@ -84,3 +84,16 @@ export function firstKeyOf(map: YAMLMap): Scalar | undefined {
   const first = map.items[0];
   return first && isScalar(first.key) ? first.key : undefined;
 }
+
+/**
+ * Like `rangeOf`, without the trailing line breaks and spaces that `yaml` counts as part
+ * of block scalars (`>`, `|`) and block sequences, so that a range ends on the value's
+ * last line instead of at the start of the next key.
+ */
+export function trimmedRangeOf(node: Node | null | undefined, text: string): Range | undefined {
+  const range = rangeOf(node);
+  if (!range) return undefined;
+  let end = Math.min(range[1], text.length);
+  while (end > range[0] && /\s/.test(text[end - 1]!)) end--;
+  return [range[0], end];
+}

@@ -3,6 +3,7 @@ import { isScalar, type Document, type Node } from 'yaml';
 import type { Finding } from '../diagnostics/finding';
 import { exemptionFor, pointerSegments } from './schemaExemptions';
 import {
+  closestName,
   duplicateItemMessage,
   missingAlternativeMessage,
   missingPropertyMessage,
@@ -54,7 +55,34 @@ function selectErrors(errors: readonly ErrorObject[]): ErrorObject[] {
     const current = bestValueError.get(error.instancePath);
     if (!current || priorityOf(error.keyword) < priorityOf(current.keyword)) bestValueError.set(error.instancePath, error);
   }
-  return [...selected, ...bestValueError.values()];
+  return dropMisspelledRequired([...selected, ...bestValueError.values()]);
+}
+
+/**
+ * A misspelled key (`nme:` for `name:`) is one problem, not two: the unknown-property
+ * finding suggests the right name, so "needs a 'name'" is not reported as well.
+ */
+function dropMisspelledRequired(errors: ErrorObject[]): ErrorObject[] {
+  const suggested = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword !== 'additionalProperties') continue;
+    const allowed = Object.keys((error.parentSchema?.['properties'] as object | undefined) ?? {});
+    const suggestion = closestName(String(error.params['additionalProperty']), allowed);
+    if (suggestion) suggested.add(`${error.instancePath}/${suggestion}`);
+  }
+  if (suggested.size === 0) return errors;
+  return errors.filter((error) => {
+    if (error.keyword === 'required') return !suggested.has(`${error.instancePath}/${String(error.params['missingProperty'])}`);
+    if (error.keyword === 'anyOf') return !alternativeNames(error).some((name) => suggested.has(`${error.instancePath}/${name}`));
+    return true;
+  });
+}
+
+/** The property names of an anyOf whose branches each require one property. */
+function alternativeNames(error: ErrorObject): string[] {
+  const branches = error.parentSchema?.['anyOf'];
+  if (!Array.isArray(branches)) return [];
+  return branches.flatMap((b: { required?: unknown }) => (Array.isArray(b.required) ? b.required.map(String) : []));
 }
 
 function sourceOf(located: Located): string | undefined {
@@ -91,7 +119,8 @@ function toFinding(doc: Document.Parsed, error: ErrorObject): Finding | undefine
       return finding(missingPropertyRange(locate(doc, segments)), message);
     }
     case 'uniqueItems': {
-      const index = String(error.params['i']);
+      // Ajv names the two equal items i and j; the later one is the repeat.
+      const index = String(Math.max(Number(error.params['i']), Number(error.params['j'])));
       const item = Array.isArray(error.data) ? (error.data as unknown[])[Number(index)] : undefined;
       return finding(valueRange(locate(doc, [...segments, index])), duplicateItemMessage(segments, item));
     }

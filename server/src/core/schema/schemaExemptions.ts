@@ -3,21 +3,21 @@
  * presence of a field, the `schema` check stays silent about it. This table is the single
  * place that says which schema complaints belong to which rule.
  *
- * | instance path                       | what the rule owns                       | rule(s)                                          |
- * |-------------------------------------|------------------------------------------|--------------------------------------------------|
- * | /isms (and below)                   | anything                                 | unsupported-version                              |
- * | /soa/controls/N/id                  | the value, when text or a number         | control-id-format, unknown-control, legacy-control |
- * | /risks/N/controls/M                 | the value, when text or a number         | control-id-format, unknown-control, legacy-control |
- * | /nonconformities/N/control          | the value, when text or a number         | control-id-format, unknown-control, legacy-control |
- * | /nonconformities/N/clause           | the value, when text or a number         | unknown-clause                                   |
- * | /soa/controls/N/justification       | missing or empty                         | missing-justification                            |
- * | /soa/controls/N/status              | missing or empty                         | missing-status                                   |
- * | /nonconformities/N/actionPlan       | missing or empty                         | nc-missing-action-plan                           |
- * | /nonconformities/N/verifiedBy       | missing or empty                         | nc-unverified                                    |
- * | /nonconformities/N/correctionEvidence  | missing or empty                      | nc-missing-correction-evidence                   |
- * | /nonconformities/N/remediationEvidence | missing or empty                      | nc-missing-remediation-evidence                  |
- * | /certificationBody/accreditation    | missing or empty                         | auditor-not-accredited                           |
- * | /evidence/N/link                    | the form of a text value (pattern, format) | evidence-invalid-link and the other link rules |
+ * | instance path                          | what the rule owns                      | rule(s)                                            |
+ * |----------------------------------------|-----------------------------------------|----------------------------------------------------|
+ * | /isms (and below)                      | anything                                | unsupported-version                                |
+ * | /soa/controls/N/id                     | the value, when text or a number        | control-id-format, unknown-control, legacy-control |
+ * | /risks/N/controls/M                    | the value, when text or a number        | control-id-format, unknown-control, legacy-control |
+ * | /nonconformities/N/control             | the value, when text or a number        | control-id-format, unknown-control, legacy-control |
+ * | /nonconformities/N/clause              | the value, when text or a number        | unknown-clause                                     |
+ * | /soa/controls/N/justification          | missing or empty                        | missing-justification                              |
+ * | /soa/controls/N/status                 | missing or empty                        | missing-status                                     |
+ * | /nonconformities/N/actionPlan          | missing or empty                        | nc-missing-action-plan                             |
+ * | /nonconformities/N/verifiedBy          | missing or empty                        | nc-unverified                                      |
+ * | /nonconformities/N/correctionEvidence  | missing or empty                        | nc-missing-correction-evidence                     |
+ * | /nonconformities/N/remediationEvidence | missing or empty                        | nc-missing-remediation-evidence                    |
+ * | /certificationBody/accreditation       | missing or empty                        | auditor-not-accredited                             |
+ * | /evidence/N/link                       | the form of a text value (not its type) | evidence-invalid-link and the other link rules     |
  *
  * "Empty" is: no value (`key:` alone, `~`, `null`), a blank string, or an empty list.
  * What stays with the schema: a mapping or a list where a control id or clause belongs;

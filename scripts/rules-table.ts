@@ -1,0 +1,9 @@
+/**
+ * Prints the README's rule table from the rule registry, so the documentation and the
+ * code cannot drift (test/docs.test.ts checks the README against the registry).
+ * Usage: npx tsx scripts/rules-table.ts
+ */
+import { ALL_RULES, UNUSED_SUPPRESSION_INFO } from '../server/src/core/rules/index';
+
+const rows = [...ALL_RULES, UNUSED_SUPPRESSION_INFO].map((rule) => `| \`${rule.code}\` | ${rule.defaultSeverity} | ${rule.summary.replace(/\|/g, '\\|')} |`);
+console.log(['| code | default | what it reports |', '|---|---|---|', ...rows].join('\n'));

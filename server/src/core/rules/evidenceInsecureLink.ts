@@ -1,0 +1,8 @@
+import { evidenceLinkRule } from './evidenceLink';
+
+export const evidenceInsecureLink = evidenceLinkRule({
+  code: 'evidence-insecure-link',
+  defaultSeverity: 'warning',
+  summary: 'An evidence `link` that uses unencrypted `http:`.',
+  help: 'Evidence fetched over http can be read or altered on its way, which an information-security auditor will notice first. Use the https:// address.',
+});
