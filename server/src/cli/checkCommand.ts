@@ -50,7 +50,7 @@ Rule severities come from ${CONFIG_FILE_NAME} in the workspace folder. A comment
 Exit status:
   0  no error-level problem
   1  at least one error-level problem
-  2  bad usage, or a path that does not exist or cannot be read
+  2  bad usage, a path that does not exist or cannot be read, or an internal error
 
 Environment:
   ISMS_TODAY           The day to judge dates by, when --today is not given
@@ -66,11 +66,12 @@ export const checkCommand: Command = {
   run(argv, io) {
     const parsed = parseArgs(argv, OPTIONS, 'check');
     const format = (optionValue(parsed, 'format') ?? 'text') as (typeof CHECK_FORMATS)[number];
+    const todayOption = optionValue(parsed, 'today');
     let today: () => CalendarDate;
     try {
-      today = createClock(optionValue(parsed, 'today'), io.env);
+      today = createClock(todayOption, io.env);
     } catch (error) {
-      if (error instanceof InvalidTodayError) throw new CliError(error.message, 'check');
+      if (error instanceof InvalidTodayError) throw new CliError(`${todayOption !== undefined ? '--today: ' : ''}${error.message}`, 'check');
       throw error;
     }
     const targets = resolveCheckTargets(parsed.positionals, io.cwd);

@@ -60,22 +60,18 @@ function statOrFail(absolute: string, argument: string): fs.Stats {
 /** The deepest folder that contains every file (its own folder for a single file). */
 export function commonParent(files: readonly string[]): string {
   const dirs = files.map((file) => path.dirname(file));
-  const roots = new Set(dirs.map((dir) => path.parse(dir).root.toLowerCase()));
-  if (roots.size > 1) throw new CliError('files on different drives cannot be checked together; check them one drive at a time');
-  let common = dirs[0]!.split(path.sep).filter((s) => s !== '');
-  for (const dir of dirs.slice(1)) {
-    const segments = dir.split(path.sep).filter((s) => s !== '');
-    let n = 0;
-    while (n < common.length && n < segments.length && common[n] === segments[n]) n++;
-    common = common.slice(0, n);
+  const contains = (folder: string, dir: string): boolean => {
+    const relative = path.relative(folder, dir);
+    return relative === '' || (relative !== '..' && !relative.startsWith('..' + path.sep) && !path.isAbsolute(relative));
+  };
+  let common = dirs[0]!;
+  while (!dirs.every((dir) => contains(common, dir))) {
+    const parent = path.dirname(common);
+    // Only files on different Windows drives share no folder at all.
+    if (parent === common) throw new CliError('files on different drives cannot be checked together; check them one drive at a time');
+    common = parent;
   }
-  const root = path.parse(dirs[0]!).root;
-  const rest = common.join(path.sep);
-  // A Windows root's first segment is the drive (`C:`), which the root already holds.
-  if (root !== path.sep && root !== '' && common.length > 0 && root.toLowerCase().startsWith(common[0]!.toLowerCase())) {
-    return path.join(root, common.slice(1).join(path.sep));
-  }
-  return rest === '' ? root : path.join(root, rest);
+  return common;
 }
 
 function reason(error: unknown): string {

@@ -25,6 +25,8 @@ export function toJsonFindings(result: CheckResult): JsonFinding[] {
   }));
 }
 
+/** One array, one finding a line: valid JSON that still reads and diffs well. */
 export function formatJson(result: CheckResult): string {
-  return JSON.stringify(toJsonFindings(result), null, 2) + '\n';
+  const items = toJsonFindings(result).map((finding) => JSON.stringify(finding));
+  return items.length === 0 ? '[]\n' : `[\n${items.map((item) => '  ' + item).join(',\n')}\n]\n`;
 }

@@ -14,6 +14,8 @@ import { CONFIG_FILE_NAME } from '../core/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { settingsFromClient } from './settingsFromClient';
 import { WorkspaceRegistry } from './workspaceRegistry';
+import type { EditorPreferences, FeatureModule, ServerContext } from './serverContext';
+import { FEATURE_MODULES } from './features';
 import { version } from '../../../package.json';
 
 export interface InitializationOptions {
@@ -37,6 +39,20 @@ export function startServer(connection: Connection): void {
   }
   const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log });
   const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, DEFAULT_DEBOUNCE_MS);
+  const preferences: EditorPreferences = { codeLens: true, inlayHints: true };
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    registry,
+    preferences,
+    log,
+    fileFor(uri) {
+      const ws = registry.folderOf(uri) ?? (documents.get(uri) ? registry.forUri(uri) : undefined);
+      const file = ws?.file(uri);
+      return ws && file ? { ws, file } : undefined;
+    },
+  };
+  for (const feature of FEATURE_MODULES) feature.register(ctx);
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let folders: string[] = [];
@@ -44,7 +60,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0 && options.debounceMs <= 10_000) publisher.debounceMs = options.debounceMs;
-    registry.setSettingsOverride(settingsFromClient(options.settings, log));
+    applyClientSettings(options.settings);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -52,6 +68,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...mergeCapabilities(FEATURE_MODULES),
       },
       serverInfo: { name: 'isms-language-server', version },
     };
@@ -80,10 +97,17 @@ export function startServer(connection: Connection): void {
     });
   });
 
+  function applyClientSettings(settings: unknown): void {
+    registry.setSettingsOverride(settingsFromClient(settings, log));
+    const editor = (settings ?? {}) as { codeLens?: { enabled?: unknown }; inlayHints?: { enabled?: unknown } };
+    preferences.codeLens = editor.codeLens?.enabled !== false;
+    preferences.inlayHints = editor.inlayHints?.enabled !== false;
+  }
+
   async function pullConfiguration(): Promise<void> {
     try {
       const [settings] = await connection.workspace.getConfiguration([{ section: 'isms' }]);
-      registry.setSettingsOverride(settingsFromClient(settings, log));
+      applyClientSettings(settings);
       for (const ws of registry.all()) publisher.schedule(ws, undefined, 0);
     } catch (error) {
       log(`Could not read the editor settings: ${(error as Error).message}`);
@@ -95,8 +119,7 @@ export function startServer(connection: Connection): void {
       void pullConfiguration();
       return;
     }
-    const settings = (change.settings as { isms?: unknown } | undefined)?.isms;
-    registry.setSettingsOverride(settingsFromClient(settings, log));
+    applyClientSettings((change.settings as { isms?: unknown } | undefined)?.isms);
     for (const ws of registry.all()) publisher.schedule(ws, undefined, 0);
   });
 
@@ -151,4 +174,8 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+function mergeCapabilities(modules: readonly FeatureModule[]): FeatureModule['capabilities'] {
+  return Object.assign({}, ...modules.map((m) => m.capabilities));
 }

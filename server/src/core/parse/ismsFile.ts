@@ -2,7 +2,7 @@
  * One ISMS file parsed once per version. The YAML tree, its plain value and the
  * syntax findings are shared by the schema check, every rule and every editor feature.
  */
-import { isMap, isScalar, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/finding';
 
@@ -42,7 +42,8 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const syntax: Finding[] = [];
   for (const error of yaml.errors) {
-    syntax.push({ code: 'yaml-syntax', start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), message: syntaxMessage(error.code, error.message) });
+    const [start, end] = errorRange(yaml, text, error);
+    syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage(error.code, error.message) });
   }
   for (const warning of yaml.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
@@ -53,18 +54,76 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   try {
     value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
+    // `yaml` throws while resolving aliases: an alias bomb, or an alias without an anchor.
     value = undefined;
-    const at = firstAlias(text);
-    syntax.push({ code: 'yaml-syntax', start: at, end: at + 1, message: `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}); this looks like an alias bomb. Write the values out instead of using aliases.` });
-    void error;
+    const unresolved = unresolvedAlias(yaml);
+    if (unresolved) {
+      syntax.push({ code: 'yaml-syntax', start: unresolved.start, end: unresolved.end, message: `The alias '*${unresolved.name}' refers to no anchor '&${unresolved.name}' defined before it. Define the anchor first, or write the value out.` });
+    } else {
+      const [at, length] = firstAlias(text);
+      syntax.push({ code: 'yaml-syntax', start: at, end: at + length, message: `YAML aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}); this looks like an alias bomb. Write the values out instead of using aliases.` });
+    }
   }
   const root = isMap(yaml.contents) ? yaml.contents : undefined;
   return { uri, version, text, lines, yaml, root, value, syntax };
 }
 
-function firstAlias(text: string): number {
+/** The first alias whose anchor is not defined before it. */
+function unresolvedAlias(yaml: Document.Parsed): { name: string; start: number; end: number } | undefined {
+  let found: { name: string; start: number; end: number } | undefined;
+  visit(yaml, {
+    Alias(_, alias) {
+      if (alias.range && alias.resolve(yaml) === undefined) {
+        found = { name: alias.source, start: alias.range[0], end: alias.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Offset and length of the first alias (`*name`), the visible start of an expansion. */
+function firstAlias(text: string): [number, number] {
   const m = /\*[^\s,\]}]+/.exec(text);
-  return m ? m.index : 0;
+  return m ? [m.index, m[0].length] : [0, 1];
+}
+
+/**
+ * The range to show for a parse error. `yaml` gives one character; a duplicate key gets
+ * the whole (second) key, a second document its first line, and a position at the end
+ * of the file (an unclosed `[`) moves back onto the last character written, so that the
+ * range is never empty nor on a blank line past the content.
+ */
+function errorRange(yaml: Document.Parsed, text: string, error: YAMLError): [number, number] {
+  let [start, end] = error.pos;
+  if (error.code === 'DUPLICATE_KEY') {
+    const key = keyRangeAt(yaml, start);
+    if (key) return key;
+  }
+  if (error.code === 'MULTIPLE_DOCS') {
+    const lineEnd = text.indexOf('\n', start);
+    if (lineEnd > start) end = Math.min(end, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+  }
+  const contentEnd = text.trimEnd().length;
+  if (start >= contentEnd && contentEnd > 0) return [contentEnd - 1, contentEnd];
+  return [start, Math.max(end, start + 1)];
+}
+
+/** The range of the mapping key that starts at `offset`, if there is one. */
+function keyRangeAt(yaml: Document.Parsed, offset: number): [number, number] | undefined {
+  let found: [number, number] | undefined;
+  visit(yaml, {
+    Pair(_, pair) {
+      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+      if (range && range[0] === offset) {
+        found = [range[0], range[1]];
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function syntaxMessage(code: string, message: string): string {

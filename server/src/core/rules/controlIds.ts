@@ -19,15 +19,21 @@ const LOOSE = /^\s*(?:[Aa]\s*\.?\s*)?0*(\d{1,2})\s*\.\s*0*(\d{1,2})(?:\s*\.\s*0*
 export function readControlId(node: Scalar): ControlIdReading {
   const written = scalarText(node);
   const readAsNumber = typeof node.value === 'number';
+  const m = LOOSE.exec(written);
   if (!readAsNumber && CANONICAL.test(written)) {
     if (getControl(written)) return { kind: 'valid', id: written };
     if (getLegacyControl(written)) return { kind: 'legacy', id: written };
+    // `A.05.01`: the prefix is right, the leading zeros are not.
+    const replacement = m ? replacementOf(m) : undefined;
+    if (replacement && replacement !== written && (getControl(replacement) || getLegacyControl(replacement))) {
+      return { kind: 'misformatted', written, replacement, readAsNumber };
+    }
     return { kind: 'unknown', written };
   }
-  const m = LOOSE.exec(written);
-  if (m) {
-    const replacement = `A.${m[1]}.${m[2]}` + (m[3] !== undefined ? `.${m[3]}` : '');
-    return { kind: 'misformatted', written, replacement, readAsNumber };
-  }
+  if (m) return { kind: 'misformatted', written, replacement: replacementOf(m), readAsNumber };
   return { kind: 'unknown', written };
+}
+
+function replacementOf(m: RegExpExecArray): string {
+  return `A.${m[1]}.${m[2]}` + (m[3] !== undefined ? `.${m[3]}` : '');
 }

@@ -107,7 +107,8 @@ function judgeRelativePath(text: string, shown: string, invalid: (why: string) =
       data: { link: text, resolved: uriToPath(target) },
     };
   }
-  const real = realpathOfDeepestExisting(target, at);
+  const deepest = realpathOfDeepestExisting(target, at);
+  const real = deepest?.real;
   const realWorkspace = canonicalPath(at.host.realpath(at.folderUri)) ?? workspacePath;
   if (real !== undefined && !isPathInside(real, realWorkspace)) {
     return {
@@ -117,7 +118,8 @@ function judgeRelativePath(text: string, shown: string, invalid: (why: string) =
     };
   }
 
-  if (at.host.stat(target) !== undefined) return undefined; // a file or a folder: both fine
+  // A file or a folder: both fine. A target that resolves exists (even below a symlinked folder).
+  if (deepest?.isTarget || at.host.stat(target) !== undefined) return undefined;
   const suggestions = similarNames(target, at.host).map((name) => {
     const slash = path.lastIndexOf('/');
     return text.slice(0, slash + 1) + name + text.slice(path.length);
@@ -125,7 +127,7 @@ function judgeRelativePath(text: string, shown: string, invalid: (why: string) =
   const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : /^www\./i.test(path) ? ` If it is a web page, write it as 'https://${shorten(text)}'.` : '';
   return {
     code: 'evidence-missing-file',
-    message: `${shown} points to ${relativePath(at.folderUri, target)}, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file).${hint}`,
+    message: `${shown} points to ${relativePath(at.folderUri, target)}, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file's folder).${hint}`,
     data: { link: text, resolved: relativePath(at.folderUri, target), suggestions },
   };
 }
@@ -171,11 +173,11 @@ function relativeWithinWorkspace(text: string, at: LinkContext): string | undefi
  * does not exist (a missing file below a symlinked folder still lives where that folder
  * really is). Undefined when nothing on the way resolves.
  */
-function realpathOfDeepestExisting(target: string, at: LinkContext): string | undefined {
+function realpathOfDeepestExisting(target: string, at: LinkContext): { real: string; isTarget: boolean } | undefined {
   let candidate = target;
   for (let guard = 0; guard < 256; guard++) {
     const real = canonicalPath(at.host.realpath(candidate));
-    if (real !== undefined) return real;
+    if (real !== undefined) return { real, isTarget: candidate === target };
     const parent = dirnameUri(candidate);
     if (parent === candidate || !isPathInside(uriToPath(parent), uriToPath(at.folderUri))) return undefined;
     candidate = parent;

@@ -18,7 +18,7 @@ export const ncOverdue: Rule = {
       const status = stringOf(nc.map, 'status');
       ctx.report(
         due.node,
-        `${ncLabel(nc.map, nc.id)} was due on ${due.text} and is still ${status} (${days(late)} overdue). Auditors check that findings are dealt with by the agreed date; close it, or agree a new due date and record it in due.`,
+        `${ncLabel(nc.map, nc.id)} was due on ${due.text} and is not closed (status ${status}, ${days(late)} overdue). Auditors check that findings are dealt with by the agreed date; close it, or agree a new due date and record it in due.`,
         { data: { id: nc.id, due: due.text, daysOverdue: late } },
       );
     }

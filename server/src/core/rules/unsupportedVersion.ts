@@ -16,6 +16,10 @@ export const unsupportedVersion: Rule = {
       ctx.report(pair.key, 'The format version is empty. Write `isms: 1` or remove the line.');
       return;
     }
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim() === '1') {
+      ctx.report(node, 'The format version is written as text; it must be the number 1. Write `isms: 1` without quotes.');
+      return;
+    }
     const written = isScalar(node) ? `'${scalarText(node)}'` : isSeq(node) ? 'a list' : 'a mapping';
     ctx.report(node, `This file declares ISMS format version ${written}, but only version 1 exists. Write \`isms: 1\` or remove the line.`);
   },

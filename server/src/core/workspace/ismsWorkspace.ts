@@ -51,6 +51,11 @@ export class IsmsWorkspace {
     this.reloadConfig();
   }
 
+  /** "Today" from the workspace's clock (for features such as date completion). */
+  today(): CalendarDate {
+    return this.options.today();
+  }
+
   get settings(): IsmsSettings {
     return this.settingsCache;
   }

@@ -1,0 +1,66 @@
+/**
+ * `review-overdue` is about the whole ISMS, not one file: it is reported once, on an
+ * anchor chosen the same way whichever file is diagnosed (spec §9): the `reviewCadence`
+ * value; else the latest internal audit's `date`; else the first `audits` key.
+ */
+import type { Node } from 'yaml';
+import { addMonths, compareDates, formatDate } from '../dates';
+import type { IsmsFile } from '../parse/ismsFile';
+import { isBlank, stringOf } from '../parse/yamlAccess';
+import { dateOf, latest, scalarValueOf } from './lifecycleFacts';
+import type { Rule, RuleContext } from './rule';
+
+export const reviewOverdue: Rule = {
+  code: 'review-overdue',
+  defaultSeverity: 'warning',
+  summary: 'Certified (or past stage 1) and no completed `internal-audit` within the review cadence (12 or 6 months).',
+  help: 'Clause 9.2 requires internal audits at planned intervals, and certification bodies check at every surveillance visit that they happened. Management reviews (clause 9.3) do not replace them. Carry out an internal audit, record it in `audits` as completed, and keep to the cadence set in `organization.reviewCadence`.',
+  check(ctx) {
+    const { model } = ctx;
+    const audits = model.items('audit');
+    const certified = model.singleton('certificate') !== undefined;
+    const pastStage1 = audits.some((a) => stringOf(a.map, 'type') === 'stage-1' && stringOf(a.map, 'status') === 'completed');
+    if (!certified && !pastStage1) return;
+
+    const organization = model.singleton('organization');
+    const cadenceNode = organization && !isBlank(organization.value, 'reviewCadence') ? scalarValueOf(organization.value, 'reviewCadence') : undefined;
+    const semiannual = cadenceNode?.value === 'semiannual';
+    const months = semiannual ? 6 : 12;
+
+    const internal = audits
+      .filter((a) => stringOf(a.map, 'type') === 'internal-audit')
+      .flatMap((a) => {
+        const dated = dateOf(a.map, 'date');
+        return dated ? [{ ...dated, id: a.id, file: a.file, completed: stringOf(a.map, 'status') === 'completed' }] : [];
+      });
+    const last = latest(internal.filter((a) => a.completed));
+    // Exactly `months` calendar months after the last internal audit is still on time.
+    const nextDue = last ? addMonths(last.date, months) : undefined;
+    if (nextDue && compareDates(nextDue, ctx.today) >= 0) return;
+
+    const anchor = anchorOf(ctx, cadenceNode && organization ? { file: organization.file, node: cadenceNode } : undefined, latest(internal.filter((a) => a.completed)) ?? latest(internal));
+    if (!anchor || anchor.file !== ctx.file) return;
+
+    const cadence = `${semiannual ? 'semiannual' : 'annual'} review cadence${cadenceNode ? '' : ' (the default)'}`;
+    const why = 'Clause 9.2 requires internal audits at planned intervals, and auditors check them at every visit; carry out an internal audit and record it in audits as completed.';
+    const message = last && nextDue
+      ? `No internal audit has been completed in the last ${months} months: the latest${last.id ? `, ${last.id},` : ''} was on ${last.text}, so the next was due by ${formatDate(nextDue)} (${cadence}). ${why}`
+      : `No internal audit has been completed, though the ISMS is ${certified ? 'certified' : 'past its stage 1 audit'} (${cadence}: one every ${months} months). ${why}`;
+    ctx.report(anchor.node, message, { data: { cadence: semiannual ? 'semiannual' : 'annual', lastInternalAudit: last?.text, nextDue: nextDue ? formatDate(nextDue) : undefined } });
+  },
+};
+
+interface Anchor {
+  file: IsmsFile;
+  node: Node;
+}
+
+function anchorOf(ctx: RuleContext, cadence: Anchor | undefined, latestInternal: Anchor | undefined): Anchor | undefined {
+  if (cadence) return cadence;
+  if (latestInternal) return latestInternal;
+  const audits = ctx.model.sections('audits')[0];
+  if (audits) return { file: audits.file, node: audits.key };
+  // Certified without any audits section: the certificate is the only thing to point at.
+  const certificate = ctx.model.singleton('certificate');
+  return certificate ? { file: certificate.file, node: certificate.key } : undefined;
+}

@@ -1,0 +1,40 @@
+import { scalarOf, scalarsOf, stringOf, trimmedRangeOf, valueOf } from '../parse/yamlAccess';
+import type { Rule } from './rule';
+
+const REMEDIATION_OWNER = 'remediation-owner';
+const VERIFIER = 'verifier';
+
+export const roleConflict: Rule = {
+  code: 'role-conflict',
+  defaultSeverity: 'warning',
+  summary: "A nonconformity whose `verifiedBy` is its `owner`, or a person holding both the `remediation-owner` and `verifier` roles.",
+  help: 'ISO/IEC 27001 audits expect the verification of a corrective action to be independent of the person who carried it out: nobody checks their own work. Assign a different verifier, or give one of the two roles to someone else.',
+  check(ctx) {
+    for (const item of ctx.facts.items) {
+      if (item.kind === 'nonconformity') {
+        const owner = stringOf(item.map, 'owner');
+        const verifier = scalarOf(item.map, 'verifiedBy');
+        if (owner === undefined || owner.trim() === '' || verifier?.value !== owner) continue;
+        const label = item.id ?? 'This nonconformity';
+        const candidates = [...new Set(ctx.model.items('person')
+          .filter((p) => p.id !== undefined && p.id !== owner && scalarsOf(p.map, 'roles').some((r) => r.value === VERIFIER))
+          .map((p) => p.id!))];
+        const hint = candidates.length > 0 ? ` (people with the verifier role: ${candidates.join(', ')})` : '';
+        ctx.report(
+          verifier,
+          `${label} is verified by ${owner}, who also owns its remediation; auditors expect the verification to be independent of the person who did the work. Assign another verifier${hint}.`,
+          { data: { id: item.id, person: owner, suggestions: candidates } },
+        );
+      } else if (item.kind === 'person') {
+        const roles = scalarsOf(item.map, 'roles').map((r) => r.value);
+        if (!roles.includes(REMEDIATION_OWNER) || !roles.includes(VERIFIER)) continue;
+        const who = item.id ?? 'This person';
+        ctx.report(
+          trimmedRangeOf(valueOf(item.map, 'roles'), ctx.file.text),
+          `${who} holds both ${REMEDIATION_OWNER} and ${VERIFIER}, so they could verify corrective actions they carried out themselves, which auditors treat as a conflict of interest. Give one of the two roles to someone else.`,
+          { data: { id: item.id, roles: [REMEDIATION_OWNER, VERIFIER] } },
+        );
+      }
+    }
+  },
+};

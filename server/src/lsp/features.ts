@@ -1,0 +1,7 @@
+/**
+ * The LSP feature modules, each in its own file under lsp/features/. The server
+ * announces their capabilities and registers their handlers at start-up.
+ */
+import type { FeatureModule } from './serverContext';
+
+export const FEATURE_MODULES: readonly FeatureModule[] = [];

@@ -1,0 +1,33 @@
+/**
+ * What every LSP feature module gets: the connection, the documents, the ISMS of each
+ * folder, and the editor preferences that are not rule settings.
+ */
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { IsmsFile } from '../core/parse/ismsFile';
+import type { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
+import type { WorkspaceRegistry } from './workspaceRegistry';
+
+export interface EditorPreferences {
+  codeLens: boolean;
+  inlayHints: boolean;
+}
+
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  readonly registry: WorkspaceRegistry;
+  readonly preferences: EditorPreferences;
+  log(message: string): void;
+  /**
+   * The ISMS and the parsed file for a document URI (open or on disk), or undefined when
+   * the URI is not an ISMS file we know.
+   */
+  fileFor(uri: string): { ws: IsmsWorkspace; file: IsmsFile } | undefined;
+}
+
+/** A group of LSP features: the capabilities it announces and the handlers it registers. */
+export interface FeatureModule {
+  capabilities: ServerCapabilities;
+  register(ctx: ServerContext): void;
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { diagnosticsOf, workspaceOf } from '../../helpers/memoryHost';
+import { evidenceWithLink, linkFindings, linkFindingsFor } from './evidenceLinkFixtures';
+
+describe('rule evidence-missing-file', () => {
+  it('reports a relative path whose file does not exist, on the link value', () => {
+    assert.deepEqual(linkFindingsFor('evidence/access-review.pdf'), [{ code: 'evidence-missing-file', line: 4, text: 'evidence/access-review.pdf' }]);
+  });
+
+  it('ignores #fragment and ?query', () => {
+    const extra = { 'evidence/policy.pdf': 'pdf' };
+    assert.deepEqual(linkFindingsFor('evidence/policy.pdf#page=3', extra), []);
+    assert.deepEqual(linkFindingsFor('evidence/policy.pdf?version=2', extra), []);
+    assert.deepEqual(linkFindingsFor('evidence/gone.pdf#page=3', extra), [{ code: 'evidence-missing-file', line: 4, text: 'evidence/gone.pdf#page=3' }]);
+  });
+
+  it('accepts a link to an existing folder', () => {
+    assert.deepEqual(linkFindingsFor('evidence/screenshots', { 'evidence/screenshots': { dir: true } }), []);
+    assert.deepEqual(linkFindingsFor('evidence/screenshots/', { 'evidence/screenshots': { dir: true } }), []);
+  });
+
+  it('resolves against the holding file\'s folder, not the workspace root', () => {
+    const tree = { 'isms/evidence.isms.yaml': evidenceWithLink('evidence/policy.pdf'), 'evidence/policy.pdf': 'pdf' };
+    assert.deepEqual(linkFindings(tree, 'isms/evidence.isms.yaml').map((f) => f.code), ['evidence-missing-file']);
+    assert.deepEqual(linkFindings({ ...tree, 'isms/evidence.isms.yaml': evidenceWithLink('../evidence/policy.pdf') }, 'isms/evidence.isms.yaml'), []);
+  });
+
+  it('does not percent-decode plain paths', () => {
+    assert.deepEqual(linkFindingsFor('evidence/board%20minutes.pdf', { 'evidence/board%20minutes.pdf': 'pdf' }), []);
+    assert.deepEqual(linkFindingsFor('evidence/board%20minutes.pdf', { 'evidence/board minutes.pdf': 'pdf' }).map((f) => f.code), ['evidence-missing-file']);
+  });
+
+  it('suggests a file with a similar name', () => {
+    const ws = workspaceOf({ 'evidence.isms.yaml': evidenceWithLink('evidence/acess-review.pdf#p2'), 'evidence/access-review.pdf': 'pdf' });
+    const [d] = diagnosticsOf(ws, 'evidence.isms.yaml', ['evidence-missing-file']);
+    assert.equal(
+      d!.message,
+      "The link 'evidence/acess-review.pdf#p2' of evidence EV-001 points to evidence/acess-review.pdf, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file's folder). Did you mean 'evidence/access-review.pdf#p2'?",
+    );
+    assert.deepEqual(d!.data, { link: 'evidence/acess-review.pdf#p2', resolved: 'evidence/acess-review.pdf', suggestions: ['evidence/access-review.pdf#p2'], id: 'EV-001' });
+  });
+
+  it('reports each link once, with the first rule that applies', () => {
+    const tree = { 'evidence.isms.yaml': ['evidence:', ...['javascript:void(0)', '../../x', '/etc/passwd', 'http://example.com/x', 'missing.pdf', 'https://example.com/x'].flatMap((link, i) => [`  - id: EV-00${i + 1}`, '    title: Some evidence', `    link: ${link}`]), ''].join('\n') };
+    assert.deepEqual(linkFindings(tree).map((f) => `${f.line} ${f.code}`), [
+      '4 evidence-invalid-link',
+      '7 evidence-outside-workspace',
+      '10 evidence-absolute-path',
+      '13 evidence-insecure-link',
+      '16 evidence-missing-file',
+    ]);
+  });
+
+  it('reports nothing for a link the schema rejects as not text', () => {
+    assert.deepEqual(linkFindingsFor('2026'), []);
+  });
+});
