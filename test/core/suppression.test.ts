@@ -131,3 +131,30 @@ describe('suppression comments', () => {
     assert.deepEqual(codesOf(tree), ['8 unknown-person']);
   });
 });
+
+describe('suppression comments are real YAML comments only', () => {
+  it('ignores the words inside a quoted value or a block scalar body', () => {
+    const ws = workspaceOf({
+      'people.isms.yaml': [
+        'people:',
+        '  - id: ann',
+        '    name: "Ann # isms-disable-line schema"',
+        '    email: ann@example.com',
+        '    roles: [isms-manager]',
+        'scope:',
+        '  statement: |',
+        '    The whole platform # isms-disable-line placeholder-text',
+        '  dataCategories: [customer-personal-data]',
+        '',
+      ].join('\n'),
+    });
+    assert.deepEqual(summarize(ws, 'people.isms.yaml', ['unused-suppression']), []);
+  });
+
+  it('ends the codes at the reason marker and at another comment', () => {
+    const ws = workspaceOf({
+      'x.isms.yaml': 'isms: 2 # isms-disable-line unsupported-version --because # and a remark\n',
+    });
+    assert.deepEqual(summarize(ws, 'x.isms.yaml'), []);
+  });
+});

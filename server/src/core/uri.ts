@@ -9,7 +9,8 @@ const FILE_PREFIX = 'file://';
 /** `/a/b c` → `file:///a/b%20c`. Windows drive paths (`C:\x`) become `file:///c%3A/x`. */
 export function pathToUri(path: string): string {
   let p = path.replace(/\\/g, '/');
-  if (/^[A-Za-z]:\//.test(p)) p = '/' + p;
+  // Drive letters in lower case, as VS Code writes them (`file:///c%3A/x`).
+  if (/^[A-Za-z]:\//.test(p)) p = '/' + p[0]!.toLowerCase() + p.slice(1);
   return FILE_PREFIX + p.split('/').map(encodeSegment).join('/');
 }
 

@@ -39,7 +39,7 @@ describe('rule stage1-open-findings', () => {
     const [d] = diagnosticsOf(ws, 'audits.isms.yaml', CODE);
     assert.match(d!.message, /^Stage 2 audit AU-S2 is completed while stage 1 findings NC-001 \(open\), NC-002 \(corrected\) are not closed\./);
     assert.deepEqual(d!.data, { id: 'AU-S2', findings: ['NC-001', 'NC-002'] });
-    assert.deepEqual(d!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf('nc.isms.yaml'), 7], [uriOf('nc.isms.yaml'), 15]]);
+    assert.deepEqual(d!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf('nc.isms.yaml'), 7], [uriOf('nc.isms.yaml'), 14]]);
   });
 
   it('stays silent when every stage 1 finding is closed', () => {

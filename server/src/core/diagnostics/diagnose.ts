@@ -3,6 +3,7 @@
  * the settings, suppression comments applied, each rule isolated so that one that
  * throws cannot take the others down.
  */
+import { visit } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type { CalendarDate } from '../dates';
 import type { WorkspaceHost } from '../host';
@@ -73,7 +74,9 @@ export function diagnose(input: DiagnoseInput): Diagnostic[] {
       report(at, message, extra) {
         const range = Array.isArray(at) ? at : rangeOf(at as Parameters<typeof rangeOf>[0]) ?? [0, 0];
         const start = Math.max(0, Math.min(range[0], file.text.length));
-        const end = Math.max(start, Math.min(range[1], file.text.length));
+        let end = Math.max(start, Math.min(range[1], file.text.length));
+        // Block values end after their newline; a range should end on its last line.
+        while (end > start && /\s/.test(file.text[end - 1]!)) end--;
         found.push({ code: rule.code, start, end, message, ...extra, severity: lspSeverity, line: file.lines.positionAt(start).line });
       },
     };
@@ -91,7 +94,7 @@ export function diagnose(input: DiagnoseInput): Diagnostic[] {
 }
 
 function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<string>, knownCodes: Set<string>, unusedSeverity: DiagnosticSeverity | undefined): Located[] {
-  const suppressions = readSuppressions(file.text);
+  const suppressions = readSuppressions(file.text, (offset) => insideScalar(file, offset));
   if (suppressions.length === 0) return found;
   const silenced = new Set<Located>();
   const out: Located[] = [];
@@ -109,6 +112,27 @@ function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<st
     }
   }
   return [...found.filter((f) => !silenced.has(f)), ...out];
+}
+
+/** True when the offset lies inside a scalar value (so a `#` there is text, not a comment). */
+function insideScalar(file: IsmsFile, offset: number): boolean {
+  if (!file.yaml) return false;
+  let inside = false;
+  visit(file.yaml, {
+    Scalar(_key, node) {
+      const r = node.range;
+      if (!r || offset < r[0] || offset >= r[1]) return undefined;
+      // A plain scalar ends before ` #`; a block scalar's header line may carry a comment.
+      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+      const blockBody = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && file.text.indexOf('\n', r[0]) < offset;
+      if (quoted || blockBody) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
 }
 
 function toDiagnostic(finding: Located, file: IsmsFile, model: WorkspaceModel): Diagnostic {

@@ -17,8 +17,12 @@ export interface Suppression {
 
 const DIRECTIVE = /(?:^|\s)(#\s*isms-disable-(next-line|line)\b(.*))$/;
 
-/** Finds suppression comments. A comment without codes is no suppression. */
-export function readSuppressions(text: string): Suppression[] {
+/**
+ * Finds suppression comments. A comment without codes is no suppression. `insideValue`
+ * tells whether an offset lies inside a YAML value (a quoted string or a block scalar
+ * that merely contains the words), so that only real comments count.
+ */
+export function readSuppressions(text: string, insideValue: (offset: number) => boolean = () => false): Suppression[] {
   const out: Suppression[] = [];
   if (!text.includes('isms-disable-')) return out;
   let lineStart = 0;
@@ -29,10 +33,11 @@ export function readSuppressions(text: string): Suppression[] {
     const content = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     const m = DIRECTIVE.exec(content);
     if (m) {
-      const codesText = m[3]!.split(/\s--\s|\s--$/)[0]!;
+      // Codes end where the reason (`--`) or another comment (`#`) begins.
+      const codesText = m[3]!.split(/--|#/)[0]!;
       const codes = codesText.split(/[\s,]+/).filter((c) => c.length > 0);
-      if (codes.length > 0) {
-        const commentStart = lineStart + content.length - m[1]!.length;
+      const commentStart = lineStart + content.length - m[1]!.length;
+      if (codes.length > 0 && !insideValue(commentStart)) {
         out.push({
           targetLine: m[2] === 'next-line' ? line + 1 : line,
           commentLine: line,

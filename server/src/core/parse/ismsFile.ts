@@ -132,9 +132,25 @@ function syntaxMessage(code: string, message: string): string {
       return 'This key appears twice in the same mapping; YAML keeps only the last one, so the first is silently lost. Remove or rename one of them.';
     case 'MULTIPLE_DOCS':
       return 'An ISMS file holds one YAML document; this second document (after `---`) is ignored. Move it into a file of its own.';
+    case 'UNEXPECTED_TOKEN':
+      return `YAML syntax error: ${plain(message)}. Text continues after a complete value; a quote inside a quoted value (O'Neil) must be doubled ('O''Neil') or the value written in double quotes.`;
+    case 'TAB_AS_INDENT':
+      return 'YAML does not allow tabs for indentation; indent with spaces.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'YAML syntax error: a second `key:` on the same line. Put each key on its own line, or quote a value that contains ": ".';
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'YAML syntax error: a key must be on a single line; check for a missing `:` or wrong indentation on the line above.';
+    case 'BAD_SCALAR_START':
+      return `YAML syntax error: ${plain(message)}; put the value in quotes.`;
+    case 'MISSING_CHAR':
+      return `YAML syntax error: ${plain(message)}.`;
     default:
-      return `YAML syntax error: ${message.replace(/\s+at line \d+, column \d+.*$/s, '')}`;
+      return `YAML syntax error: ${plain(message)}.`;
   }
+}
+
+function plain(message: string): string {
+  return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
 }
 
 /** The top-level keys of the file and their key nodes (for sections). */

@@ -16,7 +16,8 @@ export function editDistance(a: string, b: string): number {
 
 /** Candidates within a distance that grows with the word's length, closest first. */
 export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(2, Math.floor(input.length / 3));
+  // Short ids tolerate one typo, longer ones one per three characters ('zoe' is not 'bob').
+  const limit = Math.max(1, Math.floor(input.length / 3));
   const scored: [string, number][] = [];
   for (const candidate of candidates) {
     const d = editDistance(input, candidate);
