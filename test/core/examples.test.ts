@@ -30,7 +30,7 @@ const fileName = (ws: IsmsWorkspace, uri: string): string => uri.slice(ws.folder
 const describeDiagnostic = (file: string, d: Diagnostic): string => `${file}:${d.range.start.line + 1} ${String(d.code)}: ${d.message}`;
 
 /** `# expect: a, b` on a line of its own → the codes expected on the next line (0-based). */
-export function expectationsOf(text: string): { line: number; code: string }[] {
+function expectationsOf(text: string): { line: number; code: string }[] {
   const out: { line: number; code: string }[] = [];
   text.split(/\r?\n/).forEach((row, i) => {
     const m = /^\s*#\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/.exec(row);

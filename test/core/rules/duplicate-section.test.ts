@@ -31,4 +31,9 @@ describe('rule duplicate-section', () => {
     assert.deepEqual(summarize(ws, 'a.isms.yaml', CODE), []);
     assert.deepEqual(summarize(ws, 'b.isms.yaml', CODE), []);
   });
+
+  it('leaves a section written twice in one file to yaml-syntax (a duplicate key)', () => {
+    const ws = workspaceOf({ 'a.isms.yaml': lines('soa:', '  controls: []', 'organization:', '  name: Acme', 'soa:', '  revision: 2') });
+    assert.deepEqual(summarize(ws, 'a.isms.yaml', [...CODE, 'yaml-syntax']), [{ code: 'yaml-syntax', line: 5, text: 'soa' }]);
+  });
 });

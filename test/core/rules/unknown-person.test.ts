@@ -99,4 +99,12 @@ describe('rule unknown-person', () => {
     });
     assert.deepEqual(summarize(ws, 'isms.isms.yaml', CODE), []);
   });
+
+  it('leaves a number where a person id belongs to the schema', () => {
+    const ws = workspaceOf({
+      'people.isms.yaml': PEOPLE,
+      'risks.isms.yaml': lines('risks:', '  - id: R-1', '    title: Stolen laptop', '    likelihood: 3', '    impact: 4', '    treatment: mitigate', '    owner: 42'),
+    });
+    assert.deepEqual(summarize(ws, 'risks.isms.yaml', [...CODE, 'schema']), [{ code: 'schema', line: 7, text: '42' }]);
+  });
 });

@@ -11,9 +11,9 @@ export const duplicateSection: Rule = {
   check(ctx) {
     for (const section of ctx.facts.sections) {
       if (!(SINGLETON_SECTIONS as readonly string[]).includes(section.name)) continue;
-      const all = ctx.model.sections(section.name);
-      if (all.length < 2) continue;
-      const others = all.filter((s) => s !== section);
+      // Twice in one file is a duplicate key, which yaml-syntax reports; this rule is about files.
+      const others = ctx.model.sections(section.name).filter((s) => s.file !== section.file);
+      if (others.length === 0) continue;
       const where = others.map((s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line));
       ctx.report(section.key, `The '${section.name}' section is also defined in ${where.join(', ')}. An ISMS has one ${section.name} section; keep it in one file.`, {
         related: others.map((s) => ({ uri: s.file.uri, start: s.key.range![0], end: s.key.range![1], message: `other '${section.name}' section` })),

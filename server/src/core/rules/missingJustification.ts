@@ -14,7 +14,7 @@ export const missingJustification: Rule = {
       const label = entry.id ?? 'This SoA entry';
       const applicable = pairOf(entry.map, 'applicable')?.value;
       const why = isScalar(applicable) && applicable.value === false ? 'why it is excluded' : 'why it is included';
-      ctx.report(pair ? pair.key : firstKeyOf(entry.map), `${label} has no justification. The SoA must say ${why}; write it in 'justification'.`);
+      ctx.report(pair ? pair.key : firstKeyOf(entry.map) ?? entry.map, `${label} has no justification. The SoA must say ${why}; write it in 'justification'.`);
     }
   },
 };

@@ -12,7 +12,7 @@ export const missingStatus: Rule = {
       const applicable = valueOf(entry.map, 'applicable');
       if (!isScalar(applicable) || applicable.value !== true) continue;
       if (!isBlank(entry.map, 'status')) continue;
-      ctx.report(entry.idNode ?? firstKeyOf(entry.map), `${entry.id ?? 'This control'} is applicable but has no implementation status. Set status to implemented, partially-implemented, planned or not-implemented.`);
+      ctx.report(entry.idNode ?? firstKeyOf(entry.map) ?? entry.map, `${entry.id ?? 'This control'} is applicable but has no implementation status. Set status to implemented, partially-implemented, planned or not-implemented.`);
     }
   },
 };

@@ -41,7 +41,7 @@ export const reviewOverdue: Rule = {
     const anchor = anchorOf(ctx, cadenceNode && organization ? { file: organization.file, node: cadenceNode } : undefined, latest(internal.filter((a) => a.completed)) ?? latest(internal));
     if (!anchor || anchor.file !== ctx.file) return;
 
-    const cadence = `${semiannual ? 'semiannual' : 'annual'} review cadence${cadenceNode ? '' : ' (the default)'}`;
+    const cadence = `${semiannual ? 'semiannual' : 'annual'} review cadence${cadenceNode ? '' : ', the default'}`;
     const why = 'Clause 9.2 requires internal audits at planned intervals, and auditors check them at every visit; carry out an internal audit and record it in audits as completed.';
     const message = last && nextDue
       ? `No internal audit has been completed in the last ${months} months: the latest${last.id ? `, ${last.id},` : ''} was on ${last.text}, so the next was due by ${formatDate(nextDue)} (${cadence}). ${why}`

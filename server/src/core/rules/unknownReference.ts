@@ -20,6 +20,8 @@ function unknownReferenceRule(spec: ReferenceRuleSpec): Rule {
     check(ctx) {
       for (const citation of ctx.facts.citations) {
         if (citation.kind !== spec.kind) continue;
+        // A number or a date where an id belongs is a type error, which the schema reports.
+        if (typeof citation.node.value !== 'string') continue;
         if (ctx.model.itemsWithId(spec.kind, citation.value).length > 0) continue;
         const suggestions = closestMatches(citation.value, ctx.model.ids(spec.kind));
         const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : '';
