@@ -257,7 +257,7 @@ function ancestorsOf(
 }
 
 /** Is the offset inside an unclosed `[` on the same line? Returns where the current item starts. */
-function flowItemStart(valueText: string): { itemStart: number; items: string[] } | undefined {
+function flowItemStart(valueText: string): { itemStart: number } | undefined {
   if (!valueText.trimStart().startsWith('[')) return undefined;
   let depth = 0;
   let quote: string | undefined;
@@ -278,7 +278,7 @@ function flowItemStart(valueText: string): { itemStart: number; items: string[] 
     } else if (ch === ',' && depth === 1) itemStart = i + 1;
   }
   if (depth !== 1) return undefined;
-  return { itemStart, items: [] };
+  return { itemStart };
 }
 
 /** The items written in a flow list `[a, b]` of a line (beyond the cursor too). */
@@ -344,17 +344,11 @@ export function completionContextAt(text: string, offset: number): CursorContext
     if (trimmed.startsWith('[') && !flow) return undefined;
     let start: number;
     let inFlowList = false;
-    let listed: string[] = [];
     if (flow) {
       inFlowList = true;
       let s = flow.itemStart;
       while (valueText[s] === ' ') s++;
       start = valueOffset + s;
-      const fullValue = fullLine.slice(tokenCol + key[0].length);
-      const current = valueText.slice(s);
-      listed = flowItems(fullValue).filter((item, index, all) => item !== current || all.indexOf(item) !== index);
-      const removeAt = listed.indexOf(current + fullLine.slice(offset - lineStart).split(/[,\]]/)[0]!.trim());
-      if (removeAt >= 0 && current !== '') listed.splice(removeAt, 1);
     } else {
       start = valueOffset + (valueText.length - trimmed.length);
     }
@@ -364,6 +358,12 @@ export function completionContextAt(text: string, offset: number): CursorContext
       start++;
     }
     const end = wordEnd(text, offset, VALUE_WORD_END);
+    let listed: string[] = [];
+    if (inFlowList) {
+      listed = flowItems(fullLine.slice(tokenCol + key[0].length));
+      const current = listed.indexOf(text.slice(start, end));
+      if (current >= 0) listed.splice(current, 1);
+    }
     const prefix = text.slice(start, offset);
     const needsSpace = valueText === '' && !inFlowList;
     const valuePath = [...mapPath, keyName, ...(inFlowList ? ['*'] : [])];

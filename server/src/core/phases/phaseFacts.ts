@@ -162,13 +162,18 @@ export function findingsOfAuditTypes(model: WorkspaceModel, ...auditTypes: strin
   });
 }
 
-/** `1 open, 1 corrected (1 overdue)` — the state of a step's unclosed findings. */
+/**
+ * `2 findings open`, or `2 findings not closed (1 open, 1 corrected)`, with `, 1 overdue`
+ * when some are past their due date — the state of a step's unclosed findings.
+ */
 export function findingsSummary(findings: readonly FindingInfo[]): string {
   const byStatus = new Map<string, number>();
   for (const f of findings) byStatus.set(f.status ?? 'no status', (byStatus.get(f.status ?? 'no status') ?? 0) + 1);
-  const parts = [...byStatus].map(([status, n]) => `${n} ${status}`);
   const overdue = findings.filter((f) => f.overdue).length;
-  return `findings: ${parts.join(', ')}${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
+  const head = byStatus.size === 1 && byStatus.has('open')
+    ? `${plural(findings.length, 'finding')} open`
+    : `${plural(findings.length, 'finding')} not closed (${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')})`;
+  return overdue > 0 ? `${head}, ${overdue} overdue` : head;
 }
 
 /** One child per unclosed finding: `NC-003 minor · open · due 2027-04-30`. */
