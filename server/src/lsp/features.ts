@@ -3,5 +3,8 @@
  * announces their capabilities and registers their handlers at start-up.
  */
 import type { FeatureModule } from './serverContext';
+import { codeActionsFeature } from './features/codeActions';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [];
+export const FEATURE_MODULES: readonly FeatureModule[] = [
+  codeActionsFeature,
+];

@@ -15,10 +15,33 @@ import { duplicateControl } from './duplicateControl';
 import { soaIncomplete } from './soaIncomplete';
 import { missingJustification } from './missingJustification';
 import { missingStatus } from './missingStatus';
+import { implementedWithoutEvidence } from './implementedWithoutEvidence';
+import { excludedControlReferenced } from './excludedControlReferenced';
 import { unknownAudit, unknownEvidence, unknownPerson } from './unknownReference';
 import { unknownClause } from './unknownClause';
-import { EVIDENCE_AND_PEOPLE_RULES } from './evidenceAndPeople';
-import { LIFECYCLE_RULES } from './lifecycle';
+import { evidenceMissingFile } from './evidenceMissingFile';
+import { evidenceOutsideWorkspace } from './evidenceOutsideWorkspace';
+import { evidenceAbsolutePath } from './evidenceAbsolutePath';
+import { evidenceInsecureLink } from './evidenceInsecureLink';
+import { evidenceInvalidLink } from './evidenceInvalidLink';
+import { evidenceStale } from './evidenceStale';
+import { roleConflict } from './roleConflict';
+import { ncMissingActionPlan } from './ncMissingActionPlan';
+import { ncMissingCorrectionEvidence } from './ncMissingCorrectionEvidence';
+import { ncMissingRemediationEvidence } from './ncMissingRemediationEvidence';
+import { ncUnverified } from './ncUnverified';
+import { ncOverdue } from './ncOverdue';
+import { dateOrder } from './dateOrder';
+import { stage1OpenFindings } from './stage1OpenFindings';
+import { certificateOpenFindings } from './certificateOpenFindings';
+import { certificateValidity } from './certificateValidity';
+import { certificateExpired } from './certificateExpired';
+import { recertificationDue } from './recertificationDue';
+import { auditorNotAccredited } from './auditorNotAccredited';
+import { reviewOverdue } from './reviewOverdue';
+import { surveillanceOverdue } from './surveillanceOverdue';
+import { evidencePredatesFinding } from './evidencePredatesFinding';
+import { placeholderText } from './placeholderText';
 
 export const ALL_RULES: readonly Rule[] = [
   yamlSyntax,
@@ -33,12 +56,35 @@ export const ALL_RULES: readonly Rule[] = [
   soaIncomplete,
   missingJustification,
   missingStatus,
+  implementedWithoutEvidence,
+  excludedControlReferenced,
   unknownPerson,
   unknownEvidence,
   unknownAudit,
   unknownClause,
-  ...EVIDENCE_AND_PEOPLE_RULES,
-  ...LIFECYCLE_RULES,
+  evidenceMissingFile,
+  evidenceOutsideWorkspace,
+  evidenceAbsolutePath,
+  evidenceInsecureLink,
+  evidenceInvalidLink,
+  evidenceStale,
+  roleConflict,
+  ncMissingActionPlan,
+  ncMissingCorrectionEvidence,
+  ncMissingRemediationEvidence,
+  ncUnverified,
+  ncOverdue,
+  dateOrder,
+  stage1OpenFindings,
+  certificateOpenFindings,
+  certificateValidity,
+  certificateExpired,
+  recertificationDue,
+  auditorNotAccredited,
+  reviewOverdue,
+  surveillanceOverdue,
+  evidencePredatesFinding,
+  placeholderText,
 ];
 
 /** Not a rule that runs: produced by the suppression engine, listed for docs and SARIF. */

@@ -34,9 +34,10 @@ export const reviewOverdue: Rule = {
         return dated ? [{ ...dated, id: a.id, file: a.file, completed: stringOf(a.map, 'status') === 'completed' }] : [];
       });
     const last = latest(internal.filter((a) => a.completed));
-    // Exactly `months` calendar months after the last internal audit is still on time.
+    // "Within the last 12 (6) calendar months", counted back from today (spec §9);
+    // an audit exactly that many months ago is still within.
     const nextDue = last ? addMonths(last.date, months) : undefined;
-    if (nextDue && compareDates(nextDue, ctx.today) >= 0) return;
+    if (last && compareDates(last.date, addMonths(ctx.today, -months)) >= 0) return;
 
     const anchor = anchorOf(ctx, cadenceNode && organization ? { file: organization.file, node: cadenceNode } : undefined, latest(internal.filter((a) => a.completed)) ?? latest(internal));
     if (!anchor || anchor.file !== ctx.file) return;

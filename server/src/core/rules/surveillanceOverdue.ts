@@ -27,9 +27,10 @@ export const surveillanceOverdue: Rule = {
     }
     const last = latest(events);
     if (!last) return;
-    // Exactly 12 calendar months after the last audit is still on time.
+    // "More than 12 calendar months old", counted back from today (spec §9);
+    // exactly 12 months is not overdue.
     const nextDue = addMonths(last.date, SURVEILLANCE_MONTHS);
-    if (compareDates(nextDue, ctx.today) >= 0) return;
+    if (compareDates(last.date, addMonths(ctx.today, -SURVEILLANCE_MONTHS)) >= 0) return;
     ctx.report(
       certificate.key,
       `No surveillance audit is recorded for more than 12 months: ${last.what}, so the next was due by ${formatDate(nextDue)}. Certification bodies audit at least once a year to keep a certificate valid, and a missed surveillance audit can suspend it; hold the surveillance audit and record it in audits as completed.`,

@@ -103,3 +103,27 @@ export function schemaDoc(schema: SchemaNode): string | undefined {
 export function enumValueDoc(schema: SchemaNode, index: number): string | undefined {
   return schema.markdownEnumDescriptions?.[index] ?? schema.enumDescriptions?.[index];
 }
+
+/** The allowed values of a node, or of its items for a list (`roles`, `reasons`), with their descriptions. */
+export function allowedValues(resolved: ResolvedSchema): { value: unknown; doc: string | undefined }[] | undefined {
+  let target = resolved;
+  if (!target.schema.enum && hasType(target.schema, 'array')) {
+    const items = childSchema(target, '*');
+    if (items) target = items;
+  }
+  const values = target.schema.enum;
+  if (!values) return undefined;
+  return values.map((value, index) => ({ value, doc: enumValueDoc(target.schema, index) }));
+}
+
+/** The Markdown shown for a key: its description, then its allowed values with their meanings. */
+export function schemaMarkdown(resolved: ResolvedSchema): string {
+  const parts: string[] = [];
+  const doc = schemaDoc(resolved.schema);
+  if (doc) parts.push(doc);
+  const values = allowedValues(resolved);
+  if (values && values.length > 0) {
+    parts.push(['Allowed values:', ...values.map((v) => `- \`${String(v.value)}\`${v.doc ? ` — ${v.doc}` : ''}`)].join('\n'));
+  }
+  return parts.join('\n\n');
+}

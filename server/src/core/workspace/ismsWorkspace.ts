@@ -51,6 +51,11 @@ export class IsmsWorkspace {
     this.reloadConfig();
   }
 
+  /** The file system this ISMS is read through (for evidence links). */
+  get host(): WorkspaceHost {
+    return this.options.host;
+  }
+
   /** "Today" from the workspace's clock (for features such as date completion). */
   today(): CalendarDate {
     return this.options.today();
