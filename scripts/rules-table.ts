@@ -5,5 +5,6 @@
  */
 import { ALL_RULES, UNUSED_SUPPRESSION_INFO } from '../server/src/core/rules/index';
 
-const rows = [...ALL_RULES, UNUSED_SUPPRESSION_INFO].map((rule) => `| \`${rule.code}\` | ${rule.defaultSeverity} | ${rule.summary.replace(/\|/g, '\\|')} |`);
-console.log(['| code | default | what it reports |', '|---|---|---|', ...rows].join('\n'));
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const rows = [...ALL_RULES, UNUSED_SUPPRESSION_INFO].map((rule) => `| \`${rule.code}\` | ${rule.defaultSeverity} | ${cell(rule.summary)} | \`${cell(rule.example)}\` |`);
+console.log(['| code | default | what it reports | minimal example |', '|---|---|---|---|', ...rows].join('\n'));

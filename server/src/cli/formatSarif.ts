@@ -19,11 +19,12 @@ interface RuleInfo {
   defaultSeverity: Exclude<Severity, 'off'>;
   summary: string;
   help: string;
+  example: string;
 }
 
 /** Every rule the CLI can report, in the registry's order (ruleIndex refers to it). */
 export function sarifRules(): RuleInfo[] {
-  return [...ALL_RULES, UNUSED_SUPPRESSION_INFO].map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, summary: r.summary, help: r.help }));
+  return [...ALL_RULES, UNUSED_SUPPRESSION_INFO].map((r) => ({ code: r.code, defaultSeverity: r.defaultSeverity, summary: r.summary, help: r.help, example: r.example }));
 }
 
 export function sarifLevel(severity: SeverityName | Exclude<Severity, 'off'>): SarifLevel {
@@ -46,8 +47,8 @@ export function toSarif(result: CheckResult, cwd: string): object {
             rules: rules.map((rule) => ({
               id: rule.code,
               shortDescription: { text: rule.summary },
-              fullDescription: { text: rule.summary },
-              help: { text: rule.help },
+              fullDescription: { text: `${rule.summary} ${rule.help}` },
+              help: { text: `${rule.help}\nExample: ${rule.example}`, markdown: `${rule.help}\n\nExample: \`${rule.example}\`` },
               defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
             })),
           },

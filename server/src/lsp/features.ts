@@ -4,7 +4,9 @@
  */
 import type { FeatureModule } from './serverContext';
 import { codeActionsFeature } from './features/codeActions';
+import { navigationFeature } from './features/navigation';
 
 export const FEATURE_MODULES: readonly FeatureModule[] = [
   codeActionsFeature,
+  navigationFeature,
 ];

@@ -56,23 +56,23 @@ function fixesFor(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic): Co
   switch (diagnostic.code) {
     case 'control-id-format': {
       const replacement = stringData(data.replacement);
-      return replacement ? compact([replaceAction(file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]) : [];
+      return replacement ? compact([replaceAction(ws, file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]) : [];
     }
     case 'legacy-control': {
       const targets = stringList(data.ids2022);
       const replacement = stringData(data.replacement);
-      if (replacement) return compact([replaceAction(file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]);
-      return compact(targets.map((id) => replaceAction(file, diagnostic, id, `Change to ${controlText(id)}`, false)));
+      if (replacement) return compact([replaceAction(ws, file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]);
+      return compact(targets.map((id) => replaceAction(ws, file, diagnostic, id, `Change to ${controlText(id)}`, false)));
     }
     case 'unknown-control': {
       const suggestions = stringList(data.suggestions);
-      return compact(suggestions.map((id) => replaceAction(file, diagnostic, id, `Change to ${controlText(id)}`, suggestions.length === 1)));
+      return compact(suggestions.map((id) => replaceAction(ws, file, diagnostic, id, `Change to ${controlText(id)}`, suggestions.length === 1)));
     }
     case 'unknown-person':
     case 'unknown-evidence':
     case 'unknown-audit': {
       const suggestions = stringList(data.suggestions);
-      const actions = suggestions.map((id) => replaceAction(file, diagnostic, yamlScalar(id), `Change to '${id}'`, suggestions.length === 1));
+      const actions = suggestions.map((id) => replaceAction(ws, file, diagnostic, yamlScalar(id), `Change to '${id}'`, suggestions.length === 1));
       const id = stringData(data.id);
       if (diagnostic.code === 'unknown-evidence' && id !== undefined) actions.push(addEvidenceAction(ws, file, diagnostic, id));
       return compact(actions);
@@ -115,12 +115,15 @@ function quickFix(title: string, diagnostic: Diagnostic, uri: string, edits: Tex
   return action;
 }
 
-/** Replaces the diagnostic's range (a value on one line) by `newText`. */
-function replaceAction(file: IsmsFile, diagnostic: Diagnostic, newText: string, title: string, isPreferred: boolean): CodeAction | undefined {
+/**
+ * Replaces the cited value the diagnostic covers by `newText`. A diagnostic older than
+ * the text (its range no longer a citation's exact range) gets no fix.
+ */
+function replaceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic, newText: string, title: string, isPreferred: boolean): CodeAction | undefined {
   const start = file.lines.offsetAt(diagnostic.range.start);
   const end = file.lines.offsetAt(diagnostic.range.end);
-  const current = file.text.slice(start, end);
-  if (end <= start || /[\r\n]/.test(current) || current === newText) return undefined;
+  const cited = ws.model.facts(file).citations.some((c) => c.node.range![0] === start && c.node.range![1] === end);
+  if (!cited || /[\r\n]/.test(file.text.slice(start, end)) || file.text.slice(start, end) === newText) return undefined;
   const edits = [textEdit(file, start, end, newText)];
   if (!keepsYamlValid(file, edits, false)) return undefined;
   return quickFix(title, diagnostic, file.uri, edits, isPreferred);
@@ -133,6 +136,8 @@ function addEvidenceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagno
   const item: ItemLines = [`id: ${yamlScalar(id)}`, 'title: TODO', 'link:', `collected: ${formatDate(ws.today())}`];
   const section = model.sections('evidence')[0];
   const target = section ? section.file : file;
+  // Structure is only extended in a file that parses cleanly.
+  if (!target.yaml || target.yaml.errors.length > 0) return undefined;
   const edit = section ? appendToList(target, section.key, section.value, [item]) : appendSection(file, 'evidence', [item]);
   if (!edit || !keepsYamlValid(target, [edit], false)) return undefined;
   const where = target === file ? '' : ` (${target.uri.slice(target.uri.lastIndexOf('/') + 1)})`;
@@ -143,7 +148,7 @@ function addEvidenceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagno
 function addMissingControlsAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic, missing: string[]): CodeAction | undefined {
   const model = ws.model;
   const soa = model.singleton('soa');
-  if (!soa || soa.file !== file) return undefined;
+  if (!soa || soa.file !== file || !file.yaml || file.yaml.errors.length > 0) return undefined;
   // The diagnostic may be older than the text: add only what is still missing.
   const addressed = new Set(model.soaEntries.map((e) => e.id));
   const wanted = new Set(missing);

@@ -9,7 +9,6 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { readSuppressions, type Suppression } from '../diagnostics/suppression';
 import type { IsmsFile } from '../parse/ismsFile';
 import { trimmedRangeOf } from '../parse/yamlAccess';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { eolOf, indentAt, keepsYamlValid, lineAt, lineNumbered, textEdit } from './yamlEdits';
 
 interface ScalarSpan {
@@ -98,10 +97,12 @@ function quickFix(title: string, diagnostics: Diagnostic[], uri: string, edits: 
   return action;
 }
 
-/** True when, after `edits`, a suppression comment silences `code` on `line`. */
+/**
+ * True when `edits` keep the YAML and its data as they are and, read the way diagnose
+ * reads them, leave a suppression comment that silences `code` on `line`.
+ */
 function silences(file: IsmsFile, edits: TextEdit[], code: string, line: number): boolean {
-  const after = TextDocument.applyEdits(file.lines, edits);
-  return readSuppressions(after).some((s) => s.targetLine === line && s.codes.includes(code));
+  return keepsYamlValid(file, edits, true, (after) => new SuppressionContext(after).suppressions.some((s) => s.targetLine === line && s.codes.includes(code)));
 }
 
 /**
@@ -130,12 +131,12 @@ export function suppressAction(ctx: SuppressionContext, uri: string, code: strin
     let end = bounds.contentEnd;
     while (end > bounds.start && /[ \t]/.test(file.text[end - 1]!)) end--;
     const edits = [textEdit(file, end, bounds.contentEnd, `${end > bounds.start ? ' ' : ''}# isms-disable-line ${code}`)];
-    if (keepsYamlValid(file, edits, true) && silences(file, edits, code, line)) return quickFix(title, diagnostics, uri, edits);
+    if (silences(file, edits, code, line)) return quickFix(title, diagnostics, uri, edits);
   }
   if (ctx.commentLineFitsAbove(line)) {
     const indent = indentAt(file.text, bounds.start);
     const edits = [textEdit(file, bounds.start, bounds.start, `${indent}# isms-disable-next-line ${code}${eolOf(file.text)}`)];
-    if (keepsYamlValid(file, edits, true) && silences(file, edits, code, line + 1)) {
+    if (silences(file, edits, code, line + 1)) {
       return quickFix(`${title} (comment above it)`, diagnostics, uri, edits);
     }
   }

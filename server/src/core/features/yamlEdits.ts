@@ -3,10 +3,10 @@
  * endings, a YAML-safe spelling of a value, and appending items to a block list in the
  * list's own indentation. Offsets inside, LSP `TextEdit`s at the edge.
  */
-import { isMap, isScalar, isSeq, parse, parseDocument, type Node, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parse, type Node, type Scalar } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { MAX_ALIAS_COUNT, type IsmsFile } from '../parse/ismsFile';
+import { parseIsmsFile, type IsmsFile } from '../parse/ismsFile';
 import { trimmedRangeOf } from '../parse/yamlAccess';
 
 /** The file's line ending: that of its first line break, `\n` when it has none. */
@@ -174,19 +174,15 @@ const MAX_VERIFIED_LENGTH = 256 * 1024;
 
 /**
  * Double-checks edits by applying them and parsing the result: no new YAML error, and,
- * when `sameValue`, the same data (a comment must not change a value). Large files are
- * trusted to the structural checks.
+ * when `sameValue`, the same data (a comment must not change a value). `check` may look
+ * at the parsed result too. Large files are trusted to the structural checks.
  */
-export function keepsYamlValid(file: IsmsFile, edits: TextEdit[], sameValue: boolean): boolean {
+export function keepsYamlValid(file: IsmsFile, edits: TextEdit[], sameValue: boolean, check?: (after: IsmsFile) => boolean): boolean {
   if (file.text.length > MAX_VERIFIED_LENGTH) return true;
   const before = file.yaml;
   if (!before) return false;
-  const after = parseDocument(TextDocument.applyEdits(file.lines, edits), { prettyErrors: false, uniqueKeys: true });
-  if (after.errors.length > before.errors.length) return false;
-  if (!sameValue || before.errors.length > 0) return true;
-  try {
-    return JSON.stringify(after.toJS({ maxAliasCount: MAX_ALIAS_COUNT })) === JSON.stringify(before.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-  } catch {
-    return false;
-  }
+  const after = parseIsmsFile(file.uri, TextDocument.applyEdits(file.lines, edits), file.version);
+  if (!after.yaml || after.yaml.errors.length > before.errors.length) return false;
+  if (sameValue && before.errors.length === 0 && file.value !== undefined && JSON.stringify(after.value) !== JSON.stringify(file.value)) return false;
+  return check ? check(after) : true;
 }

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const auditorNotAccredited: Rule = {
   code: 'auditor-not-accredited',
   defaultSeverity: 'warning',
+  example: 'certificationBody without accreditation',
   summary: '`certificationBody` without `accreditation`.',
   help: 'Only a certification body accredited under ISO/IEC 17021-1 and ISO/IEC 27006 by a national accreditation body (UKAS, ANAB, DAkkS, COFRAC …) issues certificates that customers and regulators recognise. Record the accreditation body in `accreditation`, or choose an accredited certification body.',
   check(ctx) {

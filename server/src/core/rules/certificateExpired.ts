@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const certificateExpired: Rule = {
   code: 'certificate-expired',
   defaultSeverity: 'error',
+  example: 'expires: 2026-01-31 (past)',
   summary: '`certificate.expires` is before today.',
   help: 'An expired certificate no longer attests conformity to customers or auditors, and certification must start again with a full audit unless it is restored quickly. Complete the recertification audit and record the new certificate.',
   check(ctx) {

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const certificateOpenFindings: Rule = {
   code: 'certificate-open-findings',
   defaultSeverity: 'error',
+  example: 'certificate issued, stage-2 NC open',
   summary: 'A certificate issued while a nonconformity raised by the `stage-2` audit is not closed.',
   help: 'A certification body grants certification only once the stage 2 findings are resolved (major ones with verified corrective action). A certificate recorded with open stage 2 findings contradicts the audit record; close the findings, or correct the certificate.',
   check(ctx) {

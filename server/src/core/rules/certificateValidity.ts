@@ -8,6 +8,7 @@ const MAX_VALIDITY_YEARS = 3;
 export const certificateValidity: Rule = {
   code: 'certificate-validity',
   defaultSeverity: 'error',
+  example: 'issued: 2026-03-02, expires: 2029-06-30',
   summary: '`expires` more than 3 years after `issued`.',
   help: 'Under ISO/IEC 17021-1 an ISO/IEC 27001 certificate is valid for at most three years, after which a recertification audit is needed. A longer validity is a typo or a certificate an auditor would not accept; check the dates on the certificate.',
   check(ctx) {

@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const controlIdFormat: Rule = {
   code: 'control-id-format',
   defaultSeverity: 'error',
+  example: 'id: 5.10',
   summary: 'A control id without the `A.` prefix, in the wrong case, or read by YAML as a number (`5.10` becomes 5.1).',
   help: 'Annex A ids are written A.x.y. Without the prefix YAML reads 5.10 as the number 5.1 — a different control — without any warning. Write the id as A.x.y.',
   check(ctx) {

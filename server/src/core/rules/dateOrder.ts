@@ -11,6 +11,7 @@ import type { Rule } from './rule';
 export const dateOrder: Rule = {
   code: 'date-order',
   defaultSeverity: 'error',
+  example: 'raised: 2026-09-20, due: 2026-09-01',
   summary: "Dates in an impossible order: a nonconformity due before it was raised, or raised before its audit; a certificate that expires on or before its issue date; a completed audit dated in the future.",
   help: 'Auditors read the dates of the ISMS as its history; a date out of order makes the record unreliable and usually hides a typo. Correct whichever of the two dates is wrong.',
   check(ctx) {

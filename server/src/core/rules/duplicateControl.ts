@@ -4,6 +4,7 @@ import type { Rule } from './rule';
 export const duplicateControl: Rule = {
   code: 'duplicate-control',
   defaultSeverity: 'error',
+  example: 'A.5.1 listed twice in soa.controls',
   summary: 'A control listed twice in the Statement of Applicability.',
   help: 'Each control has one decision in the SoA; two entries can contradict each other (applicable and excluded). Merge them into one entry.',
   check(ctx) {

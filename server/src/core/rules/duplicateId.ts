@@ -8,6 +8,7 @@ const KIND_NAMES: Record<string, string> = { person: 'person', evidence: 'eviden
 export const duplicateId: Rule = {
   code: 'duplicate-id',
   defaultSeverity: 'error',
+  example: 'two people with id: bob',
   summary: 'The same id defined twice for people, risks, evidence, audits or nonconformities, in one file or across files.',
   help: 'Ids are how the rest of the ISMS cites an item; two items with one id make every citation ambiguous. Rename one of them.',
   check(ctx) {

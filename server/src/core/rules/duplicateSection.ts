@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
   defaultSeverity: 'error',
+  example: 'soa: in two files',
   summary: 'A singleton section (organization, scope, soa, certificationBody, certificate) defined in more than one file.',
   help: 'An ISMS has one scope, one Statement of Applicability, one certificate… When two files define the same section, only one can count. Keep the section in one file and delete the other.',
   check(ctx) {

@@ -10,6 +10,7 @@ const WHAT: Readonly<Record<string, string>> = {
 export const evidencePredatesFinding: Rule = {
   code: 'evidence-predates-finding',
   defaultSeverity: 'warning',
+  example: 'correctionEvidence collected before raised',
   summary: 'Correction or remediation evidence of a nonconformity `collected` before the nonconformity was `raised`.',
   help: 'Evidence of a correction must show what was done after the finding; evidence from before it cannot prove the fix, and auditors reject it. Cite evidence collected on or after the `raised` date, or correct the dates.',
   check(ctx) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const evidenceStale: Rule = {
   code: 'evidence-stale',
   defaultSeverity: 'warning',
+  example: 'collected: 2024-01-10',
   summary: 'Evidence whose `collected` date is more than 365 days (setting `evidenceMaxAgeDays`) before today.',
   help: 'Auditors judge whether a control operates now; evidence older than the review cycle shows only that it once did. Collect the evidence again and update `collected` (the window is the `evidenceMaxAgeDays` setting).',
   check(ctx) {

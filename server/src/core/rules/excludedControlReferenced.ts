@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const excludedControlReferenced: Rule = {
   code: 'excluded-control-referenced',
   defaultSeverity: 'warning',
+  example: 'risk controls: [A.7.4] while A.7.4 is applicable: false',
   summary: 'A risk or nonconformity cites a control that the SoA marks not applicable.',
   help: 'The Statement of Applicability must agree with the risk treatment (clause 6.1.3): a control needed to treat a risk, or one a finding was raised against, cannot also be excluded. Either make the control applicable in the SoA (with its justification) or cite a different control.',
   check(ctx) {

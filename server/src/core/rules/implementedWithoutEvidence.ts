@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const implementedWithoutEvidence: Rule = {
   code: 'implemented-without-evidence',
   defaultSeverity: 'warning',
+  example: 'status: implemented without evidence:',
   summary: 'An SoA entry with `status: implemented` that cites no evidence.',
   help: 'For an implemented control, auditors ask to see the proof: a policy, a record, a screenshot, a log. List the evidence ids in `evidence`, or set the status to what is true (partially-implemented, planned).',
   check(ctx) {

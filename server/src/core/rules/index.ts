@@ -91,6 +91,7 @@ export const ALL_RULES: readonly Rule[] = [
 export const UNUSED_SUPPRESSION_INFO = {
   code: 'unused-suppression',
   defaultSeverity: 'warning' as const,
+  example: '# isms-disable-line evidence-stale on a line without that finding',
   summary: 'A suppression comment whose code silences nothing on its line (or is not a rule code). Hint in the editor, warning in the CLI.',
   help: 'A suppression that no longer matches a finding hides nothing today but would hide a future problem. Remove the code from the comment.',
 };

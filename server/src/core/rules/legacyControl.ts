@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const legacyControl: Rule = {
   code: 'legacy-control',
   defaultSeverity: 'warning',
+  example: 'id: A.9.2.1',
   summary: 'An ISO/IEC 27001:2013 control id (`A.9.2.1`); the message names the 2022 control(s) it became.',
   help: 'Certification now runs against ISO/IEC 27001:2022, whose Annex A renumbered and merged the 114 controls of 2013 into 93. Replace the 2013 id with the 2022 control(s) it became.',
   check(ctx) {

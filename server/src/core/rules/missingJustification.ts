@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const missingJustification: Rule = {
   code: 'missing-justification',
   defaultSeverity: 'error',
+  example: '{id: A.5.2, applicable: true}',
   summary: 'An SoA entry without a non-empty justification (required for inclusion and exclusion alike).',
   help: 'Auditors read the SoA for the reason behind every decision: why a control is needed, or why it can be left out. Write the justification in one or two sentences.',
   check(ctx) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const missingStatus: Rule = {
   code: 'missing-status',
   defaultSeverity: 'warning',
+  example: '{id: A.5.3, applicable: true, justification: …}',
   summary: 'An applicable control without `status`.',
   help: 'For every applicable control the SoA records how far it is implemented, which is what the pre-assessment and the auditors check. Set status to implemented, partially-implemented, planned or not-implemented.',
   check(ctx) {

@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 export const ncOverdue: Rule = {
   code: 'nc-overdue',
   defaultSeverity: 'warning',
+  example: 'status: open, due: 2026-10-31 (past)',
   summary: 'A nonconformity that is not closed and whose `due` date has passed.',
   help: 'Certification bodies agree a deadline for every finding and check it at the next visit; an overdue major finding can delay or suspend certification. Finish the correction and close the finding, or agree a new due date and record it.',
   check(ctx) {

@@ -9,6 +9,7 @@ import type { Rule } from './rule';
 
 export interface NcRequirementSpec {
   code: string;
+  example: string;
   summary: string;
   help: string;
   /** The property the state requires. */
@@ -25,6 +26,7 @@ export function ncRequirementRule(spec: NcRequirementSpec): Rule {
   return {
     code: spec.code,
     defaultSeverity: 'error',
+    example: spec.example,
     summary: spec.summary,
     help: spec.help,
     check(ctx) {

@@ -2,6 +2,7 @@ import { ncRequirementRule } from './ncRequirement';
 
 export const ncUnverified = ncRequirementRule({
   code: 'nc-unverified',
+  example: 'status: closed without verifiedBy',
   summary: 'A nonconformity `closed` without `verifiedBy`.',
   help: 'Clause 10.2 asks that the effectiveness of corrective action be reviewed; auditors expect each closure to be checked by someone other than the person who fixed it. Name the verifier (a person id) in `verifiedBy`.',
   property: 'verifiedBy',

@@ -30,6 +30,7 @@ interface Checked {
 export const placeholderText: Rule = {
   code: 'placeholder-text',
   defaultSeverity: 'warning',
+  example: 'justification: TODO',
   summary: 'A justification, action plan, scope statement or nonconformity description that is a placeholder (TODO, TBD, TBC, N/A, -, ...) or shorter than 15 characters.',
   help: 'Auditors read these texts as the organisation\'s actual decisions; a placeholder or a two-word answer reads as a decision not yet taken. Write what was decided and why, in a full sentence.',
   check(ctx) {

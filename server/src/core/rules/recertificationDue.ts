@@ -9,6 +9,7 @@ const WARNING_DAYS = 90;
 export const recertificationDue: Rule = {
   code: 'recertification-due',
   defaultSeverity: 'warning',
+  example: 'expires in 60 days, no recertification audit',
   summary: 'The certificate expires within 90 days and no `recertification` audit is planned.',
   help: 'The recertification audit must be completed, and its findings resolved, before the certificate expires; certification bodies book it months ahead. Agree a date with the certification body and add a `recertification` audit (status planned) to `audits`.',
   check(ctx) {

@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from './rule';
 export const reviewOverdue: Rule = {
   code: 'review-overdue',
   defaultSeverity: 'warning',
+  example: 'last internal-audit 14 months ago',
   summary: 'Certified (or past stage 1) and no completed `internal-audit` within the review cadence (12 or 6 months).',
   help: 'Clause 9.2 requires internal audits at planned intervals, and certification bodies check at every surveillance visit that they happened. Management reviews (clause 9.3) do not replace them. Carry out an internal audit, record it in `audits` as completed, and keep to the cadence set in `organization.reviewCadence`.',
   check(ctx) {

@@ -7,6 +7,7 @@ const VERIFIER = 'verifier';
 export const roleConflict: Rule = {
   code: 'role-conflict',
   defaultSeverity: 'warning',
+  example: 'owner: bob, verifiedBy: bob',
   summary: "A nonconformity whose `verifiedBy` is its `owner`, or a person holding both the `remediation-owner` and `verifier` roles.",
   help: 'ISO/IEC 27001 audits expect the verification of a corrective action to be independent of the person who carried it out: nobody checks their own work. Assign a different verifier, or give one of the two roles to someone else.',
   check(ctx) {

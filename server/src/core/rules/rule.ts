@@ -21,6 +21,8 @@ export interface Rule {
   readonly summary: string;
   /** Why it matters to an auditor and what to do (SARIF help, hover on the code). */
   readonly help: string;
+  /** A minimal example of what it reports (README table, SARIF help). */
+  readonly example: string;
   check(ctx: RuleContext): void;
 }
 

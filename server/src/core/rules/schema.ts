@@ -7,6 +7,7 @@ const TOLERATED_PARSE_ERRORS = new Set(['DUPLICATE_KEY', 'MULTIPLE_DOCS']);
 export const schema: Rule = {
   code: 'schema',
   defaultSeverity: 'error',
+  example: 'status: done',
   summary: 'A value that breaks the file format: wrong type, unknown property, missing required field, value not allowed.',
   help: 'The ISMS format (schemas/isms.schema.json) fixes which properties each section has and which values they take. Correct the value or the property name; the message lists what is allowed.',
   check(ctx) {

@@ -8,6 +8,7 @@ const NAMED_IN_MESSAGE = 12;
 export const soaIncomplete: Rule = {
   code: 'soa-incomplete',
   defaultSeverity: 'warning',
+  example: 'soa.controls lists 87 of 93',
   summary: 'The SoA does not address all 93 Annex A controls; names the missing ones.',
   help: 'Clause 6.1.3 d) requires the Statement of Applicability to cover every Annex A control: included with a reason, or excluded with a justification. Add an entry for each missing control (the quick fix adds stubs).',
   check(ctx) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const stage1OpenFindings: Rule = {
   code: 'stage1-open-findings',
   defaultSeverity: 'error',
+  example: 'stage-2 completed, stage-1 NC still open',
   summary: 'A `stage-2` audit `completed` while a nonconformity raised by a `stage-1` audit is not closed.',
   help: 'Stage 1 checks that the ISMS is ready for the certification audit; its findings must be resolved before stage 2, or the certification body may stop the audit or refuse certification. Close the stage 1 findings (with evidence and verification) before the stage 2 audit.',
   check(ctx) {

@@ -9,6 +9,7 @@ const SURVEILLANCE_MONTHS = 12;
 export const surveillanceOverdue: Rule = {
   code: 'surveillance-overdue',
   defaultSeverity: 'warning',
+  example: 'last external audit 13 months ago',
   summary: 'Certified, and more than 12 months since the last completed external audit (`stage-2`, `surveillance`, `recertification`).',
   help: 'During the three-year cycle the certification body holds a surveillance audit at least once a year (ISO/IEC 17021-1); a missed surveillance audit can lead to suspension of the certificate. Agree the surveillance audit with the certification body and record it in `audits` once completed.',
   check(ctx) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const unknownClause: Rule = {
   code: 'unknown-clause',
   defaultSeverity: 'error',
+  example: 'clause: "11.1"',
   summary: 'A `clause` that is not a clause of ISO/IEC 27001:2022 (4.1 … 10.2).',
   help: 'A nonconformity against the management system cites a clause of ISO/IEC 27001:2022, from 4.1 (context of the organization) to 10.2 (nonconformity and corrective action). Use one of these.',
   check(ctx) {

@@ -6,6 +6,7 @@ import type { Rule } from './rule';
 export const unknownControl: Rule = {
   code: 'unknown-control',
   defaultSeverity: 'error',
+  example: 'id: A.5.38',
   summary: 'An `A.x.y` that is not one of the 93 controls of ISO/IEC 27001:2022 Annex A; the message suggests the closest id.',
   help: 'Annex A of ISO/IEC 27001:2022 has 93 controls: A.5.1–A.5.37, A.6.1–A.6.8, A.7.1–A.7.14 and A.8.1–A.8.34. Use one of these ids.',
   check(ctx) {

@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 interface ReferenceRuleSpec {
   code: string;
   kind: IdKind;
+  example: string;
   summary: string;
   help: string;
   describe: (id: string) => string;
@@ -15,6 +16,7 @@ function unknownReferenceRule(spec: ReferenceRuleSpec): Rule {
   return {
     code: spec.code,
     defaultSeverity: 'error',
+    example: spec.example,
     summary: spec.summary,
     help: spec.help,
     check(ctx) {
@@ -33,6 +35,7 @@ function unknownReferenceRule(spec: ReferenceRuleSpec): Rule {
 
 export const unknownPerson = unknownReferenceRule({
   code: 'unknown-person',
+  example: 'owner: zoe (not in people)',
   kind: 'person',
   summary: '`owner`, `approvedBy`, `verifiedBy` or an internal `auditor` that is not an id in `people`.',
   help: 'Responsibilities in an ISMS are assigned to named people, and auditors check that each owner exists. Add the person to `people` or correct the id.',
@@ -41,6 +44,7 @@ export const unknownPerson = unknownReferenceRule({
 
 export const unknownEvidence = unknownReferenceRule({
   code: 'unknown-evidence',
+  example: 'evidence: [EV-404]',
   kind: 'evidence',
   summary: 'An evidence id that the evidence register does not define.',
   help: 'Every claim in the ISMS is backed by an item of the evidence register. Add the item to `evidence` or correct the id.',
@@ -49,6 +53,7 @@ export const unknownEvidence = unknownReferenceRule({
 
 export const unknownAudit = unknownReferenceRule({
   code: 'unknown-audit',
+  example: 'audit: AU-2025-X',
   kind: 'audit',
   summary: "A nonconformity's `audit` that is not defined in `audits`.",
   help: 'A nonconformity is raised by an audit; the register must say which. Add the audit to `audits` or correct the id.',

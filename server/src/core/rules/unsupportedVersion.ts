@@ -5,6 +5,7 @@ import type { Rule } from './rule';
 export const unsupportedVersion: Rule = {
   code: 'unsupported-version',
   defaultSeverity: 'error',
+  example: 'isms: 2',
   summary: '`isms:` set to anything other than 1.',
   help: 'Version 1 is the only version of the .isms.yaml format. Write `isms: 1` or remove the line.',
   check(ctx) {

@@ -18,6 +18,8 @@ export interface SchemaNode {
   markdownEnumDescriptions?: string[];
   examples?: unknown[];
   default?: unknown;
+  minimum?: number;
+  maximum?: number;
   properties?: Record<string, SchemaNode>;
   required?: string[];
   items?: SchemaNode;
