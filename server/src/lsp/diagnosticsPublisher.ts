@@ -1,7 +1,8 @@
 /**
  * Debounced, push-model diagnostics (spec §9 "Protocol"): after an edit settles, the
- * edited file is checked first, then every other file of its ISMS, because a change in
- * `people` or `evidence` changes what other files may cite. Unchanged results are not
+ * edited file is checked first, then every other file of its ISMS when the edit changed
+ * what they can see of it (an id in `people`, a date in `evidence` …); an edit inside
+ * free text re-checks the edited file alone. Unchanged results are not
  * re-sent; results for a version that is no longer current are never sent.
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
@@ -33,7 +34,9 @@ export class DiagnosticsPublisher {
 
   /** Checks and sends now. */
   publishNow(ws: IsmsWorkspace, firstUris: readonly string[] = []): void {
-    const order = [...firstUris.filter((uri) => ws.file(uri)), ...ws.uris().filter((uri) => !firstUris.includes(uri))];
+    const affected = ws.takeAffected();
+    const rest = affected.all ? ws.uris() : affected.uris;
+    const order = [...firstUris.filter((uri) => ws.file(uri)), ...rest.filter((uri) => !firstUris.includes(uri))];
     for (const uri of order) {
       try {
         const result = ws.diagnose(uri);

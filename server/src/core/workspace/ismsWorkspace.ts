@@ -8,6 +8,7 @@ import type { CalendarDate } from '../dates';
 import { diagnose } from '../diagnostics/diagnose';
 import type { WorkspaceHost } from '../host';
 import { WorkspaceModel } from '../model/workspaceModel';
+import { crossFileSignature } from '../model/crossFileSignature';
 import { parseIsmsFile, type IsmsFile } from '../parse/ismsFile';
 import { ALL_RULES, RULE_CODES } from '../rules/index';
 import type { Rule } from '../rules/rule';
@@ -45,6 +46,9 @@ export class IsmsWorkspace {
   private settingsCache: IsmsSettings = DEFAULT_SETTINGS;
   private configProblemsCache: string[] = [];
   private readonly failedRules = new Set<string>();
+  /** Files to check again: the ones edited, or every file when an edit reached others. */
+  private readonly changedUris = new Set<string>();
+  private changedAll = true;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.folderUri = options.folderUri.replace(/\/+$/, '');
@@ -82,7 +86,7 @@ export class IsmsWorkspace {
       if (!found.has(uri) && !this.openUris.has(uri)) this.files.delete(uri);
     }
     for (const uri of result.uris) if (!this.openUris.has(uri)) this.loadFromDisk(uri);
-    this.modelCache = undefined;
+    this.invalidate();
     return result;
   }
 
@@ -90,7 +94,7 @@ export class IsmsWorkspace {
   addFilesFromDisk(uris: readonly string[]): string[] {
     const unreadable: string[] = [];
     for (const uri of uris) if (!this.loadFromDisk(uri)) unreadable.push(uri);
-    this.modelCache = undefined;
+    this.invalidate();
     return unreadable;
   }
 
@@ -104,10 +108,29 @@ export class IsmsWorkspace {
     this.openUris.add(uri);
     const current = this.files.get(uri);
     if (current && current.version === version && current.text === text) return current;
+    const before = current ? crossFileSignature(current, this.model) : undefined;
     const file = parseIsmsFile(uri, text, version);
     this.files.set(uri, file);
     this.modelCache = undefined;
+    if (before !== undefined && before === crossFileSignature(file, this.model)) this.changedUris.add(uri);
+    else this.changedAll = true;
     return file;
+  }
+
+  /**
+   * The files whose diagnostics may have changed since the last call: `all`, or just the
+   * edited files when no edit changed what other files can see of them.
+   */
+  takeAffected(): { all: true } | { all: false; uris: string[] } {
+    const result: { all: true } | { all: false; uris: string[] } = this.changedAll ? { all: true } : { all: false, uris: [...this.changedUris].filter((uri) => this.files.has(uri)) };
+    this.changedAll = false;
+    this.changedUris.clear();
+    return result;
+  }
+
+  private invalidate(): void {
+    this.modelCache = undefined;
+    this.changedAll = true;
   }
 
   /** The editor closed the file: the disk is the truth again. */
@@ -124,7 +147,7 @@ export class IsmsWorkspace {
     }
     if (this.openUris.has(uri) || !this.owns(uri)) return;
     if (!this.loadFromDisk(uri)) this.files.delete(uri);
-    this.modelCache = undefined;
+    this.invalidate();
   }
 
   /** A watched file was deleted. */
@@ -134,7 +157,7 @@ export class IsmsWorkspace {
       return;
     }
     if (this.openUris.has(uri)) return;
-    if (this.files.delete(uri)) this.modelCache = undefined;
+    if (this.files.delete(uri)) this.invalidate();
   }
 
   isOpen(uri: string): boolean {
@@ -161,7 +184,9 @@ export class IsmsWorkspace {
     const parsed = text === undefined ? { settings: DEFAULT_SETTINGS, problems: [] } : parseConfig(text, RULE_CODES);
     this.configProblemsCache = parsed.problems;
     this.settingsCache = mergeSettings(parsed.settings, this.options.settingsOverride);
-    return before !== JSON.stringify(this.settingsCache);
+    const changed = before !== JSON.stringify(this.settingsCache);
+    if (changed) this.changedAll = true;
+    return changed;
   }
 
   /** Replaces the editor's settings layer. */

@@ -1,0 +1,40 @@
+/**
+ * What other files can see of a file: its data without the free text that only its own
+ * rules read, plus the positions of definitions that other files' findings point at
+ * (duplicated ids and sections). When an edit leaves this unchanged — typing in a
+ * justification, say — only the edited file needs checking again.
+ */
+import type { IsmsFile } from '../parse/ismsFile';
+import type { WorkspaceModel } from './workspaceModel';
+
+/** Fields no rule reads across files. Anything not listed is assumed to matter. */
+const PRIVATE_FIELDS: ReadonlySet<string> = new Set([
+  'justification', 'description', 'actionPlan', 'statement', 'title', 'name', 'email', 'rootCause',
+  'link', 'item', 'budget', 'number', 'accreditationNumber', 'locations', 'systems', 'dataCategories', 'reasons',
+]);
+
+export function crossFileSignature(file: IsmsFile, model: WorkspaceModel): string {
+  const parts: unknown[] = [file.value === undefined ? '<unparsed>' : strip(file.value)];
+  const facts = model.facts(file);
+  for (const item of facts.items) {
+    if (item.id === undefined || !item.idNode?.range) continue;
+    const all = model.itemsWithId(item.kind, item.id);
+    if (all.some((other) => other.file !== file)) parts.push([item.kind, item.id, item.idNode.range[0]]);
+  }
+  for (const section of facts.sections) {
+    if (model.sections(section.name).length > 1) parts.push([section.name, section.key.range?.[0]]);
+  }
+  return JSON.stringify(parts);
+}
+
+function strip(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(strip);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (!PRIVATE_FIELDS.has(key)) out[key] = strip(v);
+    }
+    return out;
+  }
+  return value;
+}
