@@ -11,6 +11,7 @@ import type { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
 export class DiagnosticsPublisher {
   private readonly timers = new Map<IsmsWorkspace, { timer: NodeJS.Timeout; first: Set<string> }>();
   private readonly lastSent = new Map<string, string>();
+  private readonly publishListeners: ((ws: IsmsWorkspace) => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -32,6 +33,11 @@ export class DiagnosticsPublisher {
     this.timers.set(ws, { timer, first });
   }
 
+  /** Called after each check of a workspace, once its diagnostics are sent (or found unchanged). */
+  onDidPublish(listener: (ws: IsmsWorkspace) => void): void {
+    this.publishListeners.push(listener);
+  }
+
   /** Checks and sends now. */
   publishNow(ws: IsmsWorkspace, firstUris: readonly string[] = []): void {
     const affected = ws.takeAffected();
@@ -43,6 +49,13 @@ export class DiagnosticsPublisher {
         if (result) this.send(uri, ws.isOpen(uri) ? result.version : undefined, result.diagnostics);
       } catch (error) {
         this.log(`Checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+    }
+    for (const listener of this.publishListeners) {
+      try {
+        listener(ws);
+      } catch (error) {
+        this.log(`A listener after publishing failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       }
     }
   }

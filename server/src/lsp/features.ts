@@ -5,8 +5,12 @@
 import type { FeatureModule } from './serverContext';
 import { codeActionsFeature } from './features/codeActions';
 import { navigationFeature } from './features/navigation';
+import { completionHoverFeature } from './features/completionHover';
+import { phasesAndReportsFeature } from './features/phasesAndReports';
 
 export const FEATURE_MODULES: readonly FeatureModule[] = [
+  completionHoverFeature,
   codeActionsFeature,
   navigationFeature,
+  phasesAndReportsFeature,
 ];

@@ -51,6 +51,11 @@ export function startServer(connection: Connection): void {
       const file = ws?.file(uri);
       return ws && file ? { ws, file } : undefined;
     },
+    onDidPublishDiagnostics: (listener) => publisher.onDidPublish(listener),
+    republish(ws) {
+      publisher.cancel(ws);
+      publisher.publishNow(ws);
+    },
   };
   for (const feature of FEATURE_MODULES) feature.register(ctx);
   let canPullConfiguration = false;

@@ -24,6 +24,10 @@ export interface ServerContext {
    * the URI is not an ISMS file we know.
    */
   fileFor(uri: string): { ws: IsmsWorkspace; file: IsmsFile } | undefined;
+  /** Calls `listener` after each check of an ISMS, once its diagnostics are published. */
+  onDidPublishDiagnostics(listener: (ws: IsmsWorkspace) => void): void;
+  /** Checks an ISMS again now and publishes what changed. */
+  republish(ws: IsmsWorkspace): void;
 }
 
 /** A group of LSP features: the capabilities it announces and the handlers it registers. */

@@ -2,7 +2,9 @@
  * Quick fixes for the ISMS diagnostics (spec §3 and §9 "Protocol"): each carries its
  * edit (no `codeAction/resolve`), names the diagnostics it fixes, and is preferred when
  * it is the single obvious fix. Fixes read a diagnostic's `code` and `data`, never its
- * message, and every edit is checked to keep the file valid YAML.
+ * message. Every edit keeps the file valid YAML with the file's line endings: a value is
+ * replaced by a plain-safe or quoted scalar, added structure is re-parsed before it is
+ * offered, and a suppression comment goes only where YAML reads it as a comment.
  *
  * Offered:
  * - `control-id-format`: write `data.replacement` (`5.10` → `A.5.10`); preferred.
@@ -124,9 +126,9 @@ function replaceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic
   const end = file.lines.offsetAt(diagnostic.range.end);
   const cited = ws.model.facts(file).citations.some((c) => c.node.range![0] === start && c.node.range![1] === end);
   if (!cited || /[\r\n]/.test(file.text.slice(start, end)) || file.text.slice(start, end) === newText) return undefined;
-  const edits = [textEdit(file, start, end, newText)];
-  if (!keepsYamlValid(file, edits, false)) return undefined;
-  return quickFix(title, diagnostic, file.uri, edits, isPreferred);
+  // One scalar on one line for a plain-safe or double-quoted one: valid in block and flow
+  // context alike, so no re-parse is needed (code actions are asked for on every cursor move).
+  return quickFix(title, diagnostic, file.uri, [textEdit(file, start, end, newText)], isPreferred);
 }
 
 /** "Add evidence item 'EV-404' to the register": a new item at the end of the first evidence section. */

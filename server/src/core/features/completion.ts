@@ -169,7 +169,6 @@ function valueCompletions(env: Env, ctx: Extract<CursorContext, { kind: 'value' 
   const lead = ctx.needsSpace ? ' ' : '';
   if (schema && hasType(schema.schema, 'array') && !ctx.inFlowList) {
     // `controls: |` → offer the items, each inserted as a one-item flow list.
-    if (ctx.prefix !== '') return [];
     return scalarItemCompletions(env, [...ctx.valuePath, '*'], [], ctx.siblings, lead, true);
   }
   return scalarItemCompletions(env, ctx.valuePath, ctx.listed, ctx.siblings, lead, false, ctx.quoted);

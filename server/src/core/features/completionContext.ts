@@ -127,7 +127,7 @@ interface Lines {
 
 function splitLines(text: string): Lines {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return { text, starts };
 }
 

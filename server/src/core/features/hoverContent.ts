@@ -65,8 +65,8 @@ function itemTitle(model: WorkspaceModel, kind: IdKind, id: string): string {
 export function controlMarkdown(model: WorkspaceModel, control: Control): string {
   const theme = getTheme(control.theme);
   const parts: string[] = [`**${control.id} ${esc(control.title)}**`];
-  const facts = [`${control.theme} control (${theme.heading}, Annex A ${theme.clause})`];
-  if (control.isNew) facts.push('new in ISO/IEC 27001:2022');
+  const facts = [`${theme.heading} (Annex A ${theme.clause})`];
+  facts.push(control.isNew ? '**new in ISO/IEC 27001:2022**' : 'ISO/IEC 27001:2022');
   parts.push(facts.join(' · '));
   if (control.title27002 !== control.title) parts.push(`ISO/IEC 27002:2022 title: *${esc(control.title27002)}*`);
   parts.push([
@@ -212,9 +212,8 @@ export function evidenceMarkdown(model: WorkspaceModel, id: string, today: Calen
   const collected = parseDate(collectedText);
   if (collected) {
     const age = daysBetween(collected, today);
-    let state = age < 0 ? 'in the future' : `${plural(age, 'day')} ago`;
-    if (age > maxAgeDays) state += ` — **stale** (older than ${maxAgeDays} days): collect it again`;
-    lines.push(`Collected: ${collectedText} (${state})`);
+    const stale = age > maxAgeDays ? ` — **stale** (older than ${maxAgeDays} days): collect it again` : '';
+    lines.push(`Collected: ${collectedText} (${age < 0 ? 'in the future' : `${plural(age, 'day')} ago`})${stale}`);
   } else {
     lines.push('Collected: not recorded');
   }

@@ -9,6 +9,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { readSuppressions, type Suppression } from '../diagnostics/suppression';
 import type { IsmsFile } from '../parse/ismsFile';
 import { trimmedRangeOf } from '../parse/yamlAccess';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { eolOf, indentAt, keepsYamlValid, lineAt, lineNumbered, textEdit } from './yamlEdits';
 
 interface ScalarSpan {
@@ -98,11 +99,22 @@ function quickFix(title: string, diagnostics: Diagnostic[], uri: string, edits: 
 }
 
 /**
- * True when `edits` keep the YAML and its data as they are and, read the way diagnose
- * reads them, leave a suppression comment that silences `code` on `line`.
+ * True when the comment written by `edits` silences `code` on `line`. In a file that
+ * parses, the structural checks decide where a comment may go, and reading the edited
+ * line back is enough (cheap: code actions are asked for on every cursor move). In a
+ * file with YAML errors the structure is not to be trusted, so the result is parsed:
+ * no new error, and the comment is read the way diagnose reads it.
  */
 function silences(file: IsmsFile, edits: TextEdit[], code: string, line: number): boolean {
-  return keepsYamlValid(file, edits, true, (after) => new SuppressionContext(after).suppressions.some((s) => s.targetLine === line && s.codes.includes(code)));
+  if (file.yaml!.errors.length > 0) {
+    return keepsYamlValid(file, edits, true, (after) => new SuppressionContext(after).suppressions.some((s) => s.targetLine === line && s.codes.includes(code)));
+  }
+  const after = TextDocument.applyEdits(file.lines, edits);
+  const edited = lineAt(after, TextDocument.create('', '', 0, after).offsetAt({ line, character: 0 }));
+  const previous = line > 0 ? lineAt(after, edited.start - 1) : undefined;
+  const around = after.slice(previous?.start ?? edited.start, edited.contentEnd);
+  const offset = previous ? 1 : 0;
+  return readSuppressions(around).some((s) => s.targetLine === offset && s.codes.includes(code));
 }
 
 /**
@@ -125,9 +137,10 @@ export function suppressAction(ctx: SuppressionContext, uri: string, code: strin
     return silences(file, edits, code, line) ? quickFix(title, diagnostics, uri, edits) : undefined;
   }
   const bounds = lineNumbered(file, line);
-  // A directive already ending this line (for the next one) would swallow a second directive.
-  const commentOnLine = ctx.suppressions.some((s) => s.commentLine === line);
-  if (!commentOnLine && ctx.trailingCommentFits(line)) {
+  // A directive already on this line (for the next one, or words inside a quoted value)
+  // would be read instead of a second one.
+  const directiveOnLine = file.text.slice(bounds.start, bounds.contentEnd).includes('isms-disable-');
+  if (!directiveOnLine && ctx.trailingCommentFits(line)) {
     let end = bounds.contentEnd;
     while (end > bounds.start && /[ \t]/.test(file.text[end - 1]!)) end--;
     const edits = [textEdit(file, end, bounds.contentEnd, `${end > bounds.start ? ' ' : ''}# isms-disable-line ${code}`)];

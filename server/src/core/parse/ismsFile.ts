@@ -10,6 +10,13 @@ import type { Finding } from '../diagnostics/finding';
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Aliases expanded per file before we call it an alias bomb. */
 export const MAX_ALIAS_COUNT = 1000;
+/**
+ * Lists and mappings nested deeper than this are refused before parsing. `yaml` builds its
+ * tree recursively and exhausts the stack near 900 levels; when that happens inside V8's
+ * regular-expression compiler the process aborts, which no try/catch can stop. A
+ * hand-kept ISMS file nests fewer than ten levels.
+ */
+export const MAX_NESTING_DEPTH = 256;
 
 export interface IsmsFile {
   readonly uri: string;
@@ -29,16 +36,8 @@ export interface IsmsFile {
 
 export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile {
   const lines = TextDocument.create(uri, 'isms-yaml', version, text);
-  if (text.length > MAX_FILE_BYTES) {
-    const end = text.indexOf('\n');
-    return {
-      uri, version, text, lines, yaml: undefined, root: undefined, value: undefined,
-      syntax: [{
-        code: 'yaml-syntax', start: 0, end: end < 0 ? Math.min(text.length, 200) : end,
-        message: `This file is ${(text.length / 1048576).toFixed(1)} MB, above the ${MAX_FILE_BYTES / 1048576} MB limit for ISMS files; it was not checked. Split it into several .isms.yaml files.`,
-      }],
-    };
-  }
+  const refusal = refuseUnparsable(text);
+  if (refusal) return { uri, version, text, lines, yaml: undefined, root: undefined, value: undefined, syntax: [refusal] };
   const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const syntax: Finding[] = [];
   for (const error of yaml.errors) {
@@ -49,6 +48,10 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       syntax.push({ code: 'yaml-syntax', start: warning.pos[0], end: warning.pos[1], message: 'Custom YAML tags are not supported in ISMS files; the value is read as plain text. Remove the tag.' });
     }
+  }
+  const replaced = text.indexOf('\uFFFD');
+  if (replaced >= 0) {
+    syntax.push({ code: 'yaml-syntax', start: replaced, end: replaced + 1, message: 'This file contains the replacement character U+FFFD, which stands for bytes that were not valid UTF-8 when the file was read (it was probably saved as Latin-1 or Windows-1252). Re-save the file as UTF-8 and check the text around it.' });
   }
   let value: unknown;
   try {
@@ -66,6 +69,172 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   }
   const root = isMap(yaml.contents) ? yaml.contents : undefined;
   return { uri, version, text, lines, yaml, root, value, syntax };
+}
+
+/**
+ * The one finding for a text that must not be parsed: too large, not text, or nested
+ * too deeply for the parser's recursion. Undefined when the text can be parsed.
+ */
+function refuseUnparsable(text: string): Finding | undefined {
+  if (text.length > MAX_FILE_BYTES) {
+    const end = text.indexOf('\n');
+    return {
+      code: 'yaml-syntax', start: 0, end: end < 0 ? Math.min(text.length, 200) : end,
+      message: `This file is larger than the ${MAX_FILE_BYTES / 1048576} MB limit for ISMS files; it was not checked. Split it into several .isms.yaml files.`,
+    };
+  }
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return {
+      code: 'yaml-syntax', start: nul, end: nul + 1,
+      message: 'This file is not text: it contains NUL bytes, so it is binary or saved as UTF-16/UTF-32. ISMS files are YAML saved as UTF-8; it was not checked.',
+    };
+  }
+  const deep = tooDeep(text, MAX_NESTING_DEPTH);
+  if (deep >= 0) {
+    return {
+      code: 'yaml-syntax', start: deep, end: Math.min(deep + 1, text.length),
+      message: `Lists and mappings are nested more than ${MAX_NESTING_DEPTH} levels deep here; an ISMS file needs fewer than ten. The file was not checked, so that it cannot exhaust the checker. Remove the extra nesting.`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The offset at which the text nests collections more than `limit` levels deep, or -1.
+ * One pass, no parse: flow brackets opened where a value may start (every bracket inside
+ * a flow collection), plus the block levels implied by increasing indentation and by
+ * compact items (`- - x`, `- key: x`). Quoted scalars, comments and block scalars are
+ * skipped. An estimate close to the parser's own depth for every shape that can nest.
+ */
+function tooDeep(text: string, limit: number): number {
+  const n = text.length;
+  const code = (at: number): number => (at < n ? text.charCodeAt(at) : -1);
+  const lineEnd = (from: number): number => {
+    let j = from;
+    while (j < n && !isBreak(text.charCodeAt(j))) j++;
+    return j;
+  };
+  const blocks: { indent: number; seq: boolean }[] = [];
+  let flow = 0;
+  let blockScalarIndent = -1; // >= 0 while the lines of a block scalar (`|`, `>`) are skipped
+  let i = code(0) === 0xfeff ? 1 : 0;
+  while (i < n) {
+    const lineStart = i;
+    while (code(i) === SPACE) i++;
+    const indent = i - lineStart;
+    if (i >= n) break;
+    if (isBreak(code(i))) { i++; continue; }
+    if (blockScalarIndent >= 0) {
+      if (indent > blockScalarIndent) { i = lineEnd(i); continue; }
+      blockScalarIndent = -1;
+    }
+    if (code(i) === HASH) { i = lineEnd(i); continue; }
+    if (flow === 0) {
+      if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i)) && (i + 3 >= n || isSpace(code(i + 3)))) {
+        blocks.length = 0; // a new document
+        i += 3;
+      } else {
+        const dash = isIndicator(text, i, DASH);
+        while (blocks.length > 0) {
+          const top = blocks[blocks.length - 1]!;
+          if (top.indent > indent || (top.indent === indent && top.seq && !dash)) blocks.pop();
+          else break;
+        }
+        const top = blocks[blocks.length - 1];
+        if (!top || top.indent < indent || (top.indent === indent && dash && !top.seq)) {
+          blocks.push({ indent, seq: dash });
+          if (blocks.length > limit) return i;
+        }
+        // Compact nesting on one line: `- - x`, `- key: x`, `? - x`.
+        while (isIndicator(text, i, DASH) || isIndicator(text, i, QUESTION)) {
+          i++;
+          while (code(i) === SPACE) i++;
+          if (i >= n || isBreak(code(i)) || code(i) === HASH) break;
+          blocks.push({ indent: i - lineStart, seq: isIndicator(text, i, DASH) });
+          if (blocks.length > limit) return i;
+        }
+      }
+    }
+    // The rest of the line: scalars, quotes, brackets, comments.
+    let valueStart = true;
+    while (i < n) {
+      const c = code(i);
+      if (isBreak(c)) break;
+      if (c === SPACE || c === TAB) { i++; continue; }
+      if (c === HASH && isSpace(code(i - 1))) { i = lineEnd(i); break; }
+      if (valueStart && (c === DQUOTE || c === SQUOTE)) { i = quoteEnd(text, i); valueStart = false; continue; }
+      if ((c === OPEN_SQUARE || c === OPEN_CURLY) && (valueStart || flow > 0)) {
+        if (++flow + blocks.length > limit) return i;
+        i++;
+        valueStart = true;
+        continue;
+      }
+      if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flow > 0) { flow--; i++; valueStart = false; continue; }
+      if (c === COMMA && flow > 0) { i++; valueStart = true; continue; }
+      if ((c === AMPERSAND || c === BANG) && valueStart) {
+        // An anchor or a tag: the value follows it.
+        while (i < n && !isSpace(code(i)) && !(flow > 0 && isFlowIndicator(code(i)))) i++;
+        continue;
+      }
+      if (flow === 0 && valueStart && (c === PIPE || c === GREATER)) {
+        let j = i + 1;
+        while (j < n && /[-+0-9]/.test(text[j]!)) j++;
+        if (j >= n || isSpace(code(j))) blockScalarIndent = indent;
+      }
+      if ((c === COLON || c === DASH || c === QUESTION) && (i + 1 >= n || isSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) {
+        i++;
+        valueStart = true;
+        continue;
+      }
+      // A plain scalar: up to a space, a `: ` or (in a flow collection) an indicator.
+      while (i < n) {
+        const d = code(i);
+        if (isSpace(d) || (flow > 0 && isFlowIndicator(d))) break;
+        if (d === COLON && (i + 1 >= n || isSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) break;
+        i++;
+      }
+      valueStart = false;
+    }
+  }
+  return -1;
+}
+
+const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d, HASH = 0x23, DASH = 0x2d, QUESTION = 0x3f, COLON = 0x3a;
+const DQUOTE = 0x22, SQUOTE = 0x27, BACKSLASH = 0x5c, COMMA = 0x2c, AMPERSAND = 0x26, BANG = 0x21, PIPE = 0x7c, GREATER = 0x3e;
+const OPEN_SQUARE = 0x5b, CLOSE_SQUARE = 0x5d, OPEN_CURLY = 0x7b, CLOSE_CURLY = 0x7d;
+
+function isBreak(c: number): boolean {
+  return c === LF || c === CR;
+}
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === LF || c === CR;
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
+}
+
+/** `-` or `?` at `at` used as an indicator: followed by white space or the end of the text. */
+function isIndicator(text: string, at: number, indicator: number): boolean {
+  return text.charCodeAt(at) === indicator && (at + 1 >= text.length || isSpace(text.charCodeAt(at + 1)));
+}
+
+/** The offset after the quoted scalar that starts at `at` (or the end of the text). */
+function quoteEnd(text: string, at: number): number {
+  const quote = text.charCodeAt(at);
+  let i = at + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (quote === DQUOTE && c === BACKSLASH) { i += 2; continue; }
+    if (c === quote) {
+      if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) { i += 2; continue; }
+      return i + 1;
+    }
+    i++;
+  }
+  return text.length;
 }
 
 /** The first alias whose anchor is not defined before it. */

@@ -49,7 +49,8 @@ export type Block =
   | { kind: 'facts'; rows: [label: string, value: Cell][] }
   | { kind: 'table'; columns: Column[]; rows: TableRow[]; empty?: string }
   | { kind: 'list'; items: Line[] }
-  | { kind: 'stats'; items: { label: string; value: string; tone?: Tone }[] }
+  /** Key figures: tiles in HTML, a two-column table in Markdown (headed by `columns`). */
+  | { kind: 'stats'; items: { label: string; value: string; tone?: Tone }[]; columns: [string, string] }
   /** Kept on one page when printed (one nonconformity, one fact sheet). */
   | { kind: 'group'; blocks: Block[] };
 

@@ -9,7 +9,7 @@ import { CONTROLS, getClause, getControl, isControlId, type Control } from '../c
 import { compareDates, daysBetween, formatDate, parseDate, type CalendarDate } from '../dates';
 import type { Item } from '../model/facts';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { mapOf, mapsOf, scalarOf, scalarText, scalarsOf, stringOf, valueOf } from '../parse/yamlAccess';
+import { mapOf, mapsOf, scalarOf, scalarText, scalarsOf, valueOf } from '../parse/yamlAccess';
 import { dirnameUri, joinUri, relativePath, isUriInside } from '../uri';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 
@@ -138,6 +138,8 @@ export interface ReportModel {
   };
   risks: RiskRow[];
   nonconformities: NcRow[];
+  /** The audit programme, by date then id. */
+  audits: AuditRef[];
   /** The evidence register, sorted by id. */
   evidence: EvidenceRef[];
   certificationBody?: { name?: string; accreditation?: string; accreditationNumber?: string };
@@ -204,6 +206,7 @@ export function collectReportModel(ws: IsmsWorkspace, generatedOn: string): Repo
     },
     risks: model.items('risk').map((item) => riskRow(item, person)).sort(byId),
     nonconformities: model.items('nonconformity').map((item) => ncRow(model, item, today, person, evidenceList)).sort(byId),
+    audits: model.items('audit').flatMap((item) => (item.id !== undefined ? [auditRef(model, item.id)] : [])).sort(byDateThenId),
     evidence: uniqueIds(model.items('evidence')).map(evidenceRef).sort(byId),
     certificationBody: isMap(certificationBody)
       ? { name: text(certificationBody, 'name'), accreditation: text(certificationBody, 'accreditation'), accreditationNumber: text(certificationBody, 'accreditationNumber') }
@@ -306,7 +309,6 @@ function ncRow(
   evidenceList: (map: unknown, key: string) => EvidenceRef[],
 ): NcRow {
   const auditId = text(item.map, 'audit');
-  const auditItem = auditId !== undefined ? model.item('audit', auditId) : undefined;
   const status = text(item.map, 'status');
   const due = text(item.map, 'due');
   const dueDate = parseDate(due);
@@ -314,14 +316,7 @@ function ncRow(
   const clauseId = text(item.map, 'clause');
   return {
     id: item.id ?? '',
-    audit: auditId === undefined ? undefined : {
-      id: auditId,
-      known: auditItem !== undefined,
-      type: text(auditItem?.map, 'type'),
-      date: text(auditItem?.map, 'date'),
-      status: text(auditItem?.map, 'status'),
-      auditor: text(auditItem?.map, 'auditor'),
-    },
+    audit: auditId === undefined ? undefined : auditRef(model, auditId),
     severity: text(item.map, 'severity'),
     control: controlId !== undefined ? controlRef(controlId) : undefined,
     clause: clauseId !== undefined ? { id: clauseId, title: getClause(clauseId)?.title } : undefined,
@@ -336,6 +331,24 @@ function ncRow(
     correctionEvidence: evidenceList(item.map, 'correctionEvidence'),
     remediationEvidence: evidenceList(item.map, 'remediationEvidence'),
   };
+}
+
+function auditRef(model: WorkspaceModel, id: string): AuditRef {
+  const item = model.item('audit', id);
+  return {
+    id,
+    known: item !== undefined,
+    type: text(item?.map, 'type'),
+    date: text(item?.map, 'date'),
+    status: text(item?.map, 'status'),
+    auditor: text(item?.map, 'auditor'),
+  };
+}
+
+function byDateThenId(a: AuditRef, b: AuditRef): number {
+  const x = a.date ?? '';
+  const y = b.date ?? '';
+  return x < y ? -1 : x > y ? 1 : compareIds(a.id, b.id);
 }
 
 function controlRef(id: string): ControlRef {

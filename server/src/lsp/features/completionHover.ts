@@ -1,0 +1,36 @@
+/**
+ * Completion and hover: each handler finds the file, calls the core and passes the
+ * answer on.
+ */
+import type { CompletionList, Hover } from 'vscode-languageserver';
+import { getCompletions } from '../../core/features/completion';
+import { getHover } from '../../core/features/hover';
+import { runSafe } from '../runSafe';
+import type { FeatureModule } from '../serverContext';
+
+const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };
+
+export const completionHoverFeature: FeatureModule = {
+  capabilities: {
+    // ' ' after `key:`, ':' for `key:|`, '.' inside `A.5.`, '-' for a new list item, '[' for flow lists.
+    completionProvider: { triggerCharacters: [' ', ':', '.', '-', '['], resolveProvider: false },
+    hoverProvider: true,
+  },
+  register(ctx) {
+    const { connection } = ctx;
+
+    connection.onCompletion((params, token) =>
+      runSafe<CompletionList>(ctx.log, 'completion', EMPTY_LIST, token, () => {
+        const found = ctx.fileFor(params.textDocument.uri);
+        return found ? getCompletions(found.ws, params.textDocument.uri, params.position) : EMPTY_LIST;
+      }),
+    );
+
+    connection.onHover((params, token) =>
+      runSafe<Hover | null>(ctx.log, 'hover', null, token, () => {
+        const found = ctx.fileFor(params.textDocument.uri);
+        return found ? getHover(found.ws, params.textDocument.uri, params.position) : null;
+      }),
+    );
+  },
+};
