@@ -107,7 +107,7 @@ function refuseUnparsable(text: string): Finding | undefined {
  * compact items (`- - x`, `- key: x`). Quoted scalars, comments and block scalars are
  * skipped. An estimate close to the parser's own depth for every shape that can nest.
  */
-function tooDeep(text: string, limit: number): number {
+export function tooDeep(text: string, limit: number): number {
   const n = text.length;
   const code = (at: number): number => (at < n ? text.charCodeAt(at) : -1);
   const lineEnd = (from: number): number => {

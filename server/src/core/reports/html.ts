@@ -195,7 +195,8 @@ section.group h3 { margin-top: 10px; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; }
   thead { display: table-header-group; }
-  tr, td, th, .stat, section.group, table.facts { break-inside: avoid; page-break-inside: avoid; }
+  tr, td, th, .stat, section.group { break-inside: avoid; page-break-inside: avoid; }
+  table.facts th, table.facts td { padding-top: 1px; padding-bottom: 1px; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   h2.page-break { break-before: page; page-break-before: always; }
 }

@@ -4,7 +4,7 @@
  * Annex A order. A control the SoA omits is shown as "Not addressed".
  */
 import { THEMES } from '../catalog/index';
-import { badge, cell, lines, muted, code, type Block, type Cell, type Line, type ReportDocument, type TableRow } from './reportDocument';
+import { badge, cell, lines, muted, type Block, type Cell, type Line, type ReportDocument, type TableRow } from './reportDocument';
 import { humanize, type ReportModel, type SoaRow } from './reportModel';
 import {
   DASH, STANDARD, evidenceCell, evidenceText, orDash, personCell, personText, scopeBlocks, soaStats, statusBadge, themeHeading,
@@ -25,7 +25,6 @@ export function soaDocument(report: ReportModel): ReportDocument {
       ['Generated on', cell(report.generatedOn)],
     ],
   });
-  blocks.push(...scopeBlocks(report, 'Scope'));
   blocks.push({ kind: 'heading', level: 2, text: 'Summary' });
   blocks.push(soaStats(soa.summary));
   blocks.push({
@@ -36,6 +35,7 @@ export function soaDocument(report: ReportModel): ReportDocument {
       'Every control is listed below, in Annex A order; a control the SoA does not address is marked "Not addressed".',
     ],
   });
+  blocks.push(...scopeBlocks(report, 'Scope'));
   for (const theme of THEMES) {
     const rows = soa.rows.filter((row) => row.control.theme === theme.theme);
     const applicable = rows.filter((r) => r.addressed && r.applicable === true).length;
