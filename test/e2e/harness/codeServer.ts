@@ -6,12 +6,15 @@
  */
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { CODE_SERVER_ENTRY, TODAY } from './paths';
+import { CODE_SERVER_ENTRY, ROOT, TODAY } from './paths';
 import { delay, freePort, run, startService, type Service } from './proc';
 
 export interface Profile {
   home: string;
+  /** Short (unix socket paths are limited to 107 characters): under the system's temp folder. */
+  tmp: string;
   userData: string;
   extensions: string;
   /** Where the extension-host tests write their log and results. */
@@ -21,6 +24,7 @@ export interface Profile {
 export function makeProfile(runDir: string): Profile {
   const profile = {
     home: path.join(runDir, 'home'),
+    tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'isms-e2e-')),
     userData: path.join(runDir, 'user-data'),
     extensions: path.join(runDir, 'extensions'),
     out: path.join(runDir, 'out'),
@@ -57,9 +61,12 @@ export function serverEnv(profile: Profile): NodeJS.ProcessEnv {
     XDG_CONFIG_HOME: path.join(profile.home, '.config'),
     XDG_DATA_HOME: path.join(profile.home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(profile.home, '.cache'),
-    TMPDIR: path.join(profile.home, 'tmp'),
+    TMPDIR: profile.tmp,
+    TMP: profile.tmp,
+    TEMP: profile.tmp,
     ISMS_TODAY: TODAY,
     ISMS_E2E_OUT: profile.out,
+    ISMS_E2E_ROOT: ROOT,
     PASSWORD: undefined,
     HASHED_PASSWORD: undefined,
     PORT: undefined,
@@ -71,7 +78,6 @@ function commonArgs(profile: Profile): string[] {
 }
 
 export async function installVsix(profile: Profile, vsix: string): Promise<void> {
-  fs.mkdirSync(path.join(profile.home, 'tmp'), { recursive: true });
   fs.writeFileSync(path.join(profile.home, 'code-server.yaml'), 'auth: none\ncert: false\n');
   await run(process.execPath, [CODE_SERVER_ENTRY, ...commonArgs(profile), '--force', '--install-extension', vsix], {
     env: serverEnv(profile), cwd: profile.home, timeoutMs: 90_000, quiet: true,

@@ -190,7 +190,7 @@ export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** Holder of an item's map (for anchoring children on items). */
+/** A child that links to an item (its `- id:` line). */
 export function childOfItem(item: Item, label: string, detail?: string): StepChild {
   return { label, ...(detail !== undefined ? { detail } : {}), ...itemLocation(item) };
 }

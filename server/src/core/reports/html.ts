@@ -34,7 +34,7 @@ function inline(piece: Inline): string {
   if (piece.href !== undefined) out = `<a href="${escapeHtml(piece.href)}" rel="noreferrer noopener">${out}</a>`;
   if (piece.strong) out = `<strong>${out}</strong>`;
   if (piece.tone) out = `<span class="badge ${piece.tone}">${out}</span>`;
-  if (piece.muted) out = `<span class="muted">${out}</span>`;
+  if (piece.muted || piece.caption) out = `<span class="${[piece.muted ? 'muted' : '', piece.caption ? 'caption' : ''].filter(Boolean).join(' ')}">${out}</span>`;
   return out;
 }
 
@@ -151,13 +151,14 @@ p.empty { color: #555; font-style: italic; }
 code { font: 9pt ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; white-space: nowrap; }
 a { color: #174a8b; text-decoration: none; word-break: break-all; }
 .muted { color: #5b6270; font-size: 8.5pt; }
+.caption { display: block; }
 ul { margin: 4px 0 10px; padding-left: 20px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 14px; }
 table.facts { width: auto; min-width: 55%; }
 table.facts th { text-align: left; font-weight: 600; padding: 3px 14px 3px 0; vertical-align: top; white-space: nowrap; color: #3b4252; }
 table.facts td { padding: 3px 0; vertical-align: top; }
 table.grid { table-layout: fixed; font-size: 8.8pt; }
-table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+table.grid th, table.grid td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: break-word; }
 table.grid thead th { background: #e6eaf0; font-weight: 600; color: #222a38; }
 table.grid tbody tr:nth-child(even) td { background: #fafbfc; }
 table.grid td > div + div { margin-top: 2px; }
@@ -166,6 +167,7 @@ table.grid td > div + div { margin-top: 2px; }
 tr.row-missing td { background: #fdf1f0 !important; }
 tr.row-muted td { color: #4a5160; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 9px; border: 1px solid; font-size: 8pt; font-weight: 600; white-space: nowrap; line-height: 1.5; }
+table.grid .badge { white-space: normal; }
 .badge.good { color: #17603a; background: #e3f4ea; border-color: #9fd3b3; }
 .badge.partial { color: #7a4d00; background: #fff3d6; border-color: #f0cc7a; }
 .badge.planned { color: #1d4f91; background: #e5eefb; border-color: #a8c3ec; }

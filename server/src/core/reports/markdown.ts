@@ -1,7 +1,8 @@
 /**
  * Markdown rendering of a report document (GitHub-flavoured: pipe tables, `<br>` line
  * breaks in cells). Every value is escaped so that it reads as the text it is: Markdown
- * punctuation is backslash-escaped and `<`, `>`, `&` become entities, so a value can
+ * punctuation is backslash-escaped and `<`, `>` (and an `&` that would start an entity)
+ * become entities, so a value can
  * never become a link, a heading, a table column or raw HTML.
  */
 import type { Block, Cell, Inline, Line, ReportDocument } from './reportDocument';
@@ -9,7 +10,8 @@ import type { Block, Cell, Inline, Line, ReportDocument } from './reportDocument
 /** Markdown-escapes plain text for inline use (table cells, list items, paragraphs). One line. */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
-    .replace(/&/g, '&amp;')
+    // `&` only where it would start an entity (`&lt;`, `&#60;`): "Planning & preparation" stays readable.
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~]/g, (c) => '\\' + c);
@@ -33,7 +35,7 @@ function inline(piece: Inline): string {
   if (piece.href !== undefined) out = `[${out}](${piece.href.replace(/[()<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))})`;
   if (piece.strong || piece.tone === 'bad' || piece.tone === 'missing') out = `**${out}**`;
   else if (piece.muted) out = `*${out}*`;
-  return out;
+  return piece.caption ? ` · ${out}` : out;
 }
 
 function line(pieces: Line): string {

@@ -83,7 +83,7 @@ function findingSheet(nc: NcRow): Block {
         rows: [
           ['Audit', auditCell(nc, true)],
           ['Severity', cell(severityBadge(nc.severity))],
-          [nc.clause && !nc.control ? 'Clause' : 'Control', reference(nc)],
+          ['Control or clause', reference(nc)],
           ['Description', cell(orDash(nc.description))],
           ['Raised', cell(orDash(nc.raised))],
           ['Due', dueCell(nc)],
@@ -104,8 +104,11 @@ function auditCell(nc: NcRow, long: boolean): Cell {
   if (!audit) return cell(DASH);
   if (!audit.known) return cell(code(audit.id), muted(' not in audits'));
   const about = [audit.type !== undefined ? humanize(audit.type) : '', audit.date ?? ''].filter(Boolean).join(', ');
-  const by = long && audit.auditor !== undefined ? `, ${audit.auditor}` : '';
-  return lines([[code(audit.id)], about ? [muted(about + by)] : []]);
+  if (long) {
+    const details = [about, audit.auditor ?? ''].filter(Boolean).join(', ');
+    return cell(code(audit.id), details ? ` (${details})` : '');
+  }
+  return lines([[code(audit.id)], about ? [muted(about)] : []]);
 }
 
 function dueCell(nc: NcRow): Cell {

@@ -88,14 +88,14 @@ function riskBlocks(report: ReportModel): Block[] {
     kind: 'table',
     empty: 'No risk register: the risk assessment (clause 6.1.2) is not recorded.',
     columns: [
-      { title: 'Risk', width: '9%' },
-      { title: 'Title', width: '25%', wide: true },
+      { title: 'Risk', width: '8%' },
+      { title: 'Title', width: '24%', wide: true },
       { title: 'L', width: '4%', align: 'center' },
       { title: 'I', width: '4%', align: 'center' },
       { title: 'Score', width: '7%', align: 'center' },
-      { title: 'Treatment', width: '10%' },
+      { title: 'Treatment', width: '11%' },
       { title: 'Controls', width: '29%' },
-      { title: 'Owner', width: '12%' },
+      { title: 'Owner', width: '13%' },
     ],
     rows: report.risks.map((risk) => ({
       cells: [
@@ -195,7 +195,7 @@ function progressBlocks(progress: PhaseProgress): Block[] {
     { kind: 'heading', level: 2, text: '6. Phase progress' },
     {
       kind: 'table',
-      columns: [{ title: 'Phase', width: '18%' }, { title: 'Step', width: '25%' }, { title: 'State', width: '12%' }, { title: 'Detail' }],
+      columns: [{ title: 'Phase', width: '17%' }, { title: 'Step', width: '24%' }, { title: 'State', width: '13%' }, { title: 'Detail' }],
       rows: progress.phases.flatMap((phase, i) =>
         phase.steps.map((step) => ({
           cells: [cell(`${i + 1}. ${phase.title}`), cell(step.title), cell(badge(...STATE_BADGES[step.state])), cell(step.detail)],

@@ -22,6 +22,8 @@ export type Inline =
       muted?: boolean;
       /** Shown as a badge in HTML. */
       tone?: Tone;
+      /** A caption of what precedes it: its own line in HTML, after ` · ` in Markdown. */
+      caption?: boolean;
     };
 
 /** One line of inline content. */

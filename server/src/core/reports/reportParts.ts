@@ -19,18 +19,18 @@ export function personCell(person: PersonRef | undefined): Cell {
   return person.known ? cell(person.name) : cell(code(person.id), muted(' not in people'));
 }
 
-/** One evidence item as two lines: id and title (a link for https), then where it is. */
-export function evidenceLines(evidence: EvidenceRef): Line[] {
-  if (!evidence.known) return [[code(evidence.id), ' ', muted('not in the evidence register')]];
+/** One evidence item: id and title (a link for https), with where it is as a caption. */
+export function evidenceLine(evidence: EvidenceRef): Line {
+  if (!evidence.known) return [code(evidence.id), ' ', muted('not in the evidence register')];
   const title: Inline = evidence.href !== undefined ? { text: evidence.title ?? evidence.href, href: evidence.href } : evidence.title ?? '';
-  const first: Line = [code(evidence.id), ' ', title];
-  if (evidence.stale) first.push(' ', badge('stale', 'partial'));
-  const second: Line = evidence.location !== undefined ? [muted(evidence.location)] : [];
-  return [first, second];
+  const line: Line = [code(evidence.id), ' ', title];
+  if (evidence.stale) line.push(' ', badge('stale', 'partial'));
+  if (evidence.location !== undefined) line.push({ text: evidence.location, muted: true, caption: true });
+  return line;
 }
 
 export function evidenceCell(list: readonly EvidenceRef[]): Cell {
-  return list.length === 0 ? cell(DASH) : lines(list.flatMap(evidenceLines));
+  return list.length === 0 ? cell(DASH) : lines(list.map(evidenceLine));
 }
 
 export function evidenceText(list: readonly EvidenceRef[]): { ids: string; titles: string } {

@@ -41,7 +41,7 @@ export function soaDocument(report: ReportModel): ReportDocument {
     const applicable = rows.filter((r) => r.addressed && r.applicable === true).length;
     const excluded = rows.filter((r) => r.addressed && r.applicable === false).length;
     const missing = rows.filter((r) => !r.addressed).length;
-    blocks.push({ kind: 'heading', level: 2, text: themeHeading(theme), id: `theme-${theme.clause}`, pageBreak: true });
+    blocks.push({ kind: 'heading', level: 2, text: themeHeading(theme), id: `theme-${theme.clause}`, pageBreak: theme !== THEMES[0] });
     blocks.push({
       kind: 'paragraph',
       content: [muted(`${rows.length} controls: ${applicable} applicable, ${excluded} excluded${missing > 0 ? `, ${missing} not addressed` : ''}.`)],
@@ -51,8 +51,8 @@ export function soaDocument(report: ReportModel): ReportDocument {
       columns: [
         { title: 'Control', width: '15%' },
         { title: 'Applicability', width: '9.5%' },
-        { title: 'Justification', width: '33%', wide: true },
-        { title: 'Status', width: '10%' },
+        { title: 'Justification', width: '32%', wide: true },
+        { title: 'Status', width: '11%' },
         { title: 'Owner', width: '9%' },
         { title: 'Evidence', width: '23.5%' },
       ],

@@ -1,0 +1,71 @@
+/** Small statistics and timing helpers shared by the benchmark modules. */
+import { performance } from 'node:perf_hooks';
+
+export interface Stats {
+  /** Number of timed samples. */
+  n: number;
+  p50: number;
+  p95: number;
+  min: number;
+  max: number;
+  mean: number;
+}
+
+export function stats(samples: readonly number[]): Stats {
+  if (samples.length === 0) return { n: 0, p50: NaN, p95: NaN, min: NaN, max: NaN, mean: NaN };
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return {
+    n: sorted.length,
+    p50: median(sorted),
+    p95: at(0.95),
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    mean: sorted.reduce((a, b) => a + b, 0) / sorted.length,
+  };
+}
+
+function median(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export interface MeasureOptions {
+  /** Untimed runs first (JIT warm-up). */
+  warmup?: number;
+  minRounds: number;
+  maxRounds: number;
+  /** Stop adding rounds (after minRounds) once this much time was spent measuring. */
+  budgetMs: number;
+}
+
+/**
+ * Times `work` over several rounds. No forced GC between rounds: V8's forced full GC
+ * (`--expose-gc`) drops optimised code, and made the YAML parse 4× slower in the next round.
+ */
+export function measure(work: () => void, options: MeasureOptions): Stats {
+  for (let i = 0; i < (options.warmup ?? 0); i++) work();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < options.maxRounds && (samples.length < options.minRounds || performance.now() - started < options.budgetMs)) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return stats(samples);
+}
+
+export function fmtMs(ms: number | undefined): string {
+  if (ms === undefined || Number.isNaN(ms)) return 'n/a';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  return `${ms.toFixed(2)} ms`;
+}
+
+export function fmtBytes(bytes: number | undefined): string {
+  if (bytes === undefined || Number.isNaN(bytes)) return 'n/a';
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return `${(bytes / 1024).toFixed(1)} KiB`;
+}
