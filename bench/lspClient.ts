@@ -84,12 +84,7 @@ export class BenchClient {
       setImmediate(() => this.markConfigured());
       return answer;
     });
-    // Window and telemetry notifications are ignored; requests we do not know get an error.
-    this.connection.onRequest((method) => {
-      if (method === 'window/workDoneProgress/create' || method === 'client/registerCapability') return null;
-      return null;
-    });
-    this.connection.onNotification(() => undefined);
+    // Other requests from the servers (progress, refresh) are answered MethodNotFound by the connection.
     this.connection.listen();
   }
 

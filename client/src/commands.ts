@@ -42,10 +42,7 @@ export function registerCommands(ctx: Ctx, store: PhaseStore): void {
 }
 
 function restartServer(ctx: Ctx): Command {
-  return async () => {
-    await ctx.start();
-    await ctx.client.restart();
-  };
+  return () => ctx.restart();
 }
 
 /** Re-reads every ISMS file and `isms.config.yaml` from disk and republishes the diagnostics. */

@@ -23,10 +23,24 @@ export class Ctx {
     }));
   }
 
-  /** Starts the server once; every request waits for it. */
+  /** Starts the server once; every request waits for it. After a failed start, the next call tries again. */
   start(): Promise<void> {
-    this.started ??= this.client.start();
+    this.started ??= this.client.start().catch((error: unknown) => {
+      this.started = undefined;
+      throw error;
+    });
     return this.started;
+  }
+
+  /** Stops the server if it runs (or tried to) and starts it again. */
+  async restart(): Promise<void> {
+    const previous = this.started;
+    this.started = undefined;
+    if (previous) {
+      await previous.catch(() => undefined);
+      if (this.client.isRunning()) await this.client.stop().catch(() => undefined);
+    }
+    await this.start();
   }
 
   /** A custom request of protocol.ts, typed by its method. */

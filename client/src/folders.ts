@@ -51,7 +51,8 @@ export function activeFolder(folders: readonly FolderProgress[]): FolderProgress
 export async function pickIsmsFolder(store: PhaseStore, arg: unknown, placeHolder: string): Promise<FolderProgress | undefined> {
   const folders = await store.foldersWithFiles();
   if (hasFolder(arg)) {
-    const named = folders.find((f) => f.folderUri === arg.folderUri);
+    const uri = vscode.Uri.parse(arg.folderUri);
+    const named = folders.find((f) => f.folderUri === arg.folderUri || isSameFolder(f.folderUri, uri));
     if (named) return named;
   }
   if (folders.length === 0) {

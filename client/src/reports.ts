@@ -96,7 +96,8 @@ async function openReport(format: ReportFormat, uri: vscode.Uri, title: string, 
   const name = path.posix.basename(uri.path);
   switch (format) {
     case 'md':
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      // The built-in Markdown extension may be disabled: the file itself is the fallback.
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri, { preview: false }));
       return;
     case 'csv':
       await vscode.window.showTextDocument(uri, { preview: false });

@@ -22,6 +22,7 @@ import { installedExtensionDir, installVsix, makeProfile, startCodeServer, type 
 import { runExtHostSuite, type SuiteResult } from './harness/extHostSuite';
 import { EXTENSION_ID, ROOT, WORK } from './harness/paths';
 import { killAllGroups, run } from './harness/proc';
+import { acquireRunLock, removeStaleRuns } from './harness/runLock';
 import { runUiSuite } from './harness/uiSuite';
 import { copyExamples } from './harness/workspaces';
 
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const step = (what: string) => console.log(`\n▶ ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
+  const releaseLock = await acquireRunLock(WORK, 5 * 60_000);
   if (!skipInstall) {
     step('installing chromium, ripgrep, libkrb5-dev when missing');
     await run('bash', [path.join(ROOT, 'scripts', 'e2e-deps.sh')], { timeoutMs: 300_000 });
@@ -64,12 +66,12 @@ async function main(): Promise<void> {
   }
 
   const runsDir = path.join(WORK, 'runs');
-  fs.rmSync(runsDir, { recursive: true, force: true });
+  removeStaleRuns(runsDir);
   const runDir = path.join(runsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`);
   fs.mkdirSync(runDir, { recursive: true });
 
   step('building the extension, its .vsix and the extension-host tests');
-  const [vsix, testsIndex] = await Promise.all([buildVsix(runDir), buildExtHostTests()]);
+  const [vsix, testsIndex] = await Promise.all([buildVsix(runDir), buildExtHostTests(path.join(runDir, 'exthost-tests'))]);
   console.log(`  ${path.relative(ROOT, vsix)}`);
 
   const profile = makeProfile(runDir);
@@ -107,6 +109,7 @@ async function main(): Promise<void> {
   if (!keep && results.every((r) => r.failed === 0)) fs.rmSync(runDir, { recursive: true, force: true });
   else console.log(`  kept ${path.relative(ROOT, runDir)} (logs, profile, workspaces)`);
   console.log(`  e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  releaseLock();
   const sum = (key: keyof SuiteResult) => results.reduce((n, r) => n + r[key], 0);
   finish(sum('passed'), sum('failed'), sum('pending'));
 }

@@ -2,13 +2,9 @@
  * `isms check [PATH...] [--format text|json|sarif] [--today YYYY-MM-DD]` (spec §6): the
  * same core as the language server, run over the disk, printed for people or machines.
  */
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { CalendarDate } from '../core/dates';
 import type { WorkspaceHost } from '../core/host';
 import { CONFIG_FILE_NAME } from '../core/settings';
-import { pathToUri } from '../core/uri';
-import { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
-import { createClock, InvalidTodayError } from '../node/clock';
 import { createDiskHost } from '../node/diskHost';
 import { optionValue, parseArgs, type OptionSpec } from './args';
 import { resolveCheckTargets, type CheckTarget } from './checkTargets';
@@ -17,7 +13,8 @@ import { displayPath, hasErrors, sortFindings, type CheckResult, type CliFinding
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
-import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColour, warn, type CliIo } from './io';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, useColour, type CliIo } from './io';
+import { clockFor, loadWorkspace } from './workspaceLoader';
 
 export const CHECK_FORMATS = ['text', 'json', 'sarif'] as const;
 
@@ -61,19 +58,11 @@ export const checkCommand: Command = {
   name: 'check',
   synopsis: '[PATH...]',
   summary: 'Check ISMS files and print the problems found',
-  available: true,
   help: () => HELP,
   run(argv, io) {
     const parsed = parseArgs(argv, OPTIONS, 'check');
     const format = (optionValue(parsed, 'format') ?? 'text') as (typeof CHECK_FORMATS)[number];
-    const todayOption = optionValue(parsed, 'today');
-    let today: () => CalendarDate;
-    try {
-      today = createClock(todayOption, io.env);
-    } catch (error) {
-      if (error instanceof InvalidTodayError) throw new CliError(`${todayOption !== undefined ? '--today: ' : ''}${error.message}`, 'check');
-      throw error;
-    }
+    const today = clockFor(optionValue(parsed, 'today'), io, 'check');
     const targets = resolveCheckTargets(parsed.positionals, io.cwd);
     const { result, internalErrors } = checkTargets(targets, createDiskHost(), today, io);
 
@@ -103,24 +92,7 @@ export function checkTargets(
   const checked = new Set<string>();
   const internalErrors: string[] = [];
   for (const target of targets) {
-    const folderUri = pathToUri(target.folder);
-    const workspace = new IsmsWorkspace({
-      host,
-      folderUri,
-      today,
-      unusedSuppressionSeverity: DiagnosticSeverity.Warning,
-      // The core logs only rule failures; keep the first line, not the stack.
-      log: (message) => internalErrors.push(message.split('\n')[0]!),
-    });
-    const configPath = displayPath(`${workspace.folderUri}/${CONFIG_FILE_NAME}`, io.cwd);
-    for (const problem of workspace.configProblems) {
-      warn(io, problem.startsWith(CONFIG_FILE_NAME) ? configPath + problem.slice(CONFIG_FILE_NAME.length) : `${configPath}: ${problem}`);
-    }
-    if (target.kind === 'folder') loadFolder(workspace, target.argument, io);
-    else {
-      const unreadable = workspace.addFilesFromDisk(target.files.map((file) => pathToUri(file)));
-      if (unreadable.length > 0) throw new CliError(`cannot read '${displayPath(unreadable[0]!, io.cwd)}'`);
-    }
+    const workspace = loadWorkspace(target, host, today, io, internalErrors);
     for (const { uri, diagnostics } of workspace.diagnoseAll()) {
       checked.add(uri);
       const file = displayPath(uri, io.cwd);
@@ -128,16 +100,4 @@ export function checkTargets(
     }
   }
   return { result: { findings: sortFindings(findings), checkedFiles: checked.size }, internalErrors };
-}
-
-function loadFolder(workspace: IsmsWorkspace, argument: string, io: CliIo): void {
-  const scan = workspace.scan();
-  for (const dir of scan.unreadable) {
-    if (dir === workspace.folderUri) throw new CliError(`cannot read the folder '${argument}'`);
-    warn(io, `cannot read the folder '${displayPath(dir, io.cwd)}'; its ISMS files were not checked`);
-  }
-  if (scan.truncated) warn(io, `'${argument}' holds too many files; the scan stopped early and some ISMS files were not checked`);
-  if (scan.uris.length === 0 && scan.unreadable.length === 0) {
-    warn(io, `no ISMS files (*.isms.yaml, *.isms.yml) found in '${argument}'`);
-  }
 }

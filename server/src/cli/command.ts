@@ -11,8 +11,6 @@ export interface Command {
   readonly synopsis: string;
   /** One line for the general help. */
   readonly summary: string;
-  /** False while the command is only planned: it prints a notice and exits 2. */
-  readonly available: boolean;
   /** The full text of `isms <name> --help`. */
   help(): string;
   /** Runs with the arguments after the command name; returns the exit code. */

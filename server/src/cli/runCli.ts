@@ -7,13 +7,14 @@ import { wantsHelp } from './args';
 import { checkCommand } from './checkCommand';
 import type { Command } from './command';
 import { CliError, EXIT_OK, EXIT_USAGE, type CliIo } from './io';
-import { reportCommand, statusCommand } from './pendingCommands';
+import { reportCommand } from './reportCommand';
+import { statusCommand } from './statusCommand';
 import { VERSION } from './version';
 
 export const COMMANDS: readonly Command[] = [checkCommand, reportCommand, statusCommand];
 
 export function generalHelp(): string {
-  const left = (c: Command): string => `${c.name} ${c.available ? c.synopsis : '...'}`;
+  const left = (c: Command): string => `${c.name} ${c.synopsis}`;
   const width = Math.max(...COMMANDS.map((c) => left(c).length), 'help [COMMAND]'.length) + 2;
   const row = (name: string, text: string): string => `  ${name.padEnd(width)}${text}`;
   return [
@@ -75,7 +76,7 @@ function dispatch(argv: readonly string[], io: CliIo): number {
   }
   if (first.startsWith('-')) throw new CliError(`unknown option '${first}'`, '');
   const command = findCommand(first);
-  if (command.available && wantsHelp(rest)) return showHelp(command, io);
+  if (wantsHelp(rest)) return showHelp(command, io);
   return command.run(rest, io);
 }
 
@@ -86,7 +87,6 @@ function findCommand(name: string): Command {
 }
 
 function showHelp(command: Command, io: CliIo): number {
-  if (!command.available) return command.run([], io);
   io.stdout(command.help());
   return EXIT_OK;
 }

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { EXTHOST_OUT, E2E, ROOT } from './paths';
+import { E2E, ROOT } from './paths';
 import { run } from './proc';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -41,14 +41,14 @@ function findVsix(dirs: string[], since: number): string | undefined {
   return found[0]?.file;
 }
 
-/** Bundles test/e2e/exthost into `EXTHOST_OUT` (index.js + *.e2e.js); returns index.js. */
-export async function buildExtHostTests(): Promise<string> {
+/** Bundles test/e2e/exthost into `outdir` (index.js + *.e2e.js); returns index.js. */
+export async function buildExtHostTests(outdir: string): Promise<string> {
   const src = path.join(E2E, 'exthost');
-  fs.rmSync(EXTHOST_OUT, { recursive: true, force: true });
+  fs.rmSync(outdir, { recursive: true, force: true });
   const entryPoints = fs.readdirSync(src).filter((f) => f === 'index.ts' || f.endsWith('.e2e.ts')).map((f) => path.join(src, f));
   await esbuild.build({
     entryPoints,
-    outdir: EXTHOST_OUT,
+    outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -59,5 +59,5 @@ export async function buildExtHostTests(): Promise<string> {
     // mocha's browser-only and optional requires
     logOverride: { 'require-resolve-not-external': 'silent', 'unsupported-require-call': 'silent' },
   });
-  return path.join(EXTHOST_OUT, 'index.js');
+  return path.join(outdir, 'index.js');
 }

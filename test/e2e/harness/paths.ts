@@ -8,7 +8,6 @@ export const WORK = path.join(E2E, '.work');
 /** Git-ignored: one PNG per UI step. */
 export const SCREENSHOTS = path.join(E2E, 'screenshots');
 export const CODE_SERVER_ENTRY = path.join(WORK, 'code-server', 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-export const EXTHOST_OUT = path.join(WORK, 'exthost-tests');
 export const EXTENSION_ID = 'isms-as-code.isms-yaml';
 /** Every date rule judges as of this day, in the CLI and in the editor alike. */
 export const TODAY = '2026-11-28';

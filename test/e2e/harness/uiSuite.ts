@@ -70,17 +70,24 @@ export async function runUiSuite(options: { browser: Browser; server: CodeServer
       name: "Problems panel lists the broken example's findings",
       async run(page) {
         await page.keyboard.press(`${mod}+Shift+M`);
-        const rows = page.locator('.markers-panel .monaco-list-row');
-        await rows.first().waitFor({ timeout: 30_000 });
-        // every file with findings has its row, and the panel counts what `isms check` counts
-        for (const file of new Set(cliFindings.map((f) => path.basename(f.file)))) {
-          await page.locator('.markers-panel .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 30_000 });
-        }
-        const expected = cliFindings.filter((f) => f.severity !== 'hint').length;
+        await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30_000 });
+        // the panel counts what `isms check` counts (hints are not counted)
+        const expected = cliFindings.filter((f) => f.severity !== 'hint');
         const badge = page.locator('.part.panel .composite-bar .action-item', { hasText: 'Problems' }).locator('.badge-content');
-        await waitForText(badge, String(expected), 30_000);
-        const firstCode = cliFindings[0]!.code;
-        await page.locator('.markers-panel .monaco-list-row', { hasText: firstCode }).first().waitFor({ timeout: 10_000 });
+        await waitForText(badge, String(expected.length), 30_000);
+        // one row per file with findings, with that file's count
+        await page.locator('.part.panel .title-actions .action-label[aria-label^="Collapse All"]').first().click();
+        const perFile = new Map<string, number>();
+        for (const f of expected) perFile.set(path.basename(f.file), (perFile.get(path.basename(f.file)) ?? 0) + 1);
+        for (const [file, count] of perFile) {
+          const row = page.locator('.markers-panel .monaco-list-row', { hasText: file }).first();
+          await row.waitFor({ timeout: 20_000 });
+          await waitForText(row.locator('.monaco-count-badge'), String(count), 10_000);
+        }
+        // and a finding's code is shown on its row
+        await page.locator('.markers-panel .monaco-list-row', { hasText: [...perFile.keys()][0]! }).first().click();
+        await page.keyboard.press('ArrowRight');
+        await page.locator('.markers-panel .monaco-list-row', { hasText: `isms(${expected[0]!.code})` }).first().waitFor({ timeout: 10_000 });
       },
     },
     {
@@ -102,7 +109,8 @@ export async function runUiSuite(options: { browser: Browser; server: CodeServer
       async run(page) {
         await page.keyboard.press('Escape');
         const title = manifest.contributes!.viewsContainers!.activitybar!.find((v) => v.id === 'isms')!.title;
-        await page.locator(`.activitybar .action-label[aria-label^="${title}"]`).first().click();
+        // the item's badge (steps needing attention) covers the icon's centre: click the item
+        await page.locator('.activitybar .action-item', { has: page.locator(`.action-label[aria-label^="${title}"]`) }).first().click();
         for (const phase of PHASE_DEFINITIONS) {
           await page.locator('.sidebar .pane .monaco-list-row', { hasText: phase.title }).first().waitFor({ timeout: 30_000 });
         }
@@ -215,13 +223,14 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ state: 'visible' });
 }
 
-/** Go to Line/Column (1-based). */
+/** Go to Line/Column (1-based) in the active editor, through quick open's `:` mode. */
 async function goTo(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Escape');
-  await page.keyboard.press(`${mod}+G`);
+  await page.keyboard.press(`${mod}+P`);
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await input.fill(`${line}:${column}`);
+  await input.fill(`:${line}:${column}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: `${line}` }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor({ state: 'visible' });
 }
