@@ -258,7 +258,8 @@ async function main(): Promise<void> {
     }
     row('completion p50 / p95', (s) => (s.completion ? `${fmtMs(s.completion.latency.p50)} / ${fmtMs(s.completion.latency.p95)} (n=${s.completion.latency.n}; items ${Object.values(s.completion.items).join('/')})` : 'n/a (not announced)'));
     row('hover p50 / p95', (s) => (s.hover ? `${fmtMs(s.hover.latency.p50)} / ${fmtMs(s.hover.latency.p95)} (n=${s.hover.latency.n}; answered ${Object.values(s.hover.nonEmpty).filter(Boolean).length}/${Object.keys(s.hover.nonEmpty).length} probes)` : 'n/a (not announced)'));
-    row('peak RSS (VmHWM)', (s) => fmtBytes(s.peakRssBytes));
+    row('VmHWM after start-up (initialize + configuration)', (s) => fmtBytes(s.rssAfterStartBytes));
+    row('peak RSS (VmHWM), end of session', (s) => fmtBytes(s.peakRssBytes));
   }
   if (largeSessions.length > 0) {
     print();
@@ -268,6 +269,7 @@ async function main(): Promise<void> {
     print(`|---|${largeSessions.map(() => '---:').join('|')}|`);
     const row = (label: string, f: (s: LargeSession) => string) => print(`| ${label} | ${largeSessions.map(f).join(' | ')} |`);
     row('how the files reach the server', (s) => s.note);
+    row('spawn → first file published', (s) => fmtMs(s.firstPublishedFromSpawnMs));
     row('spawn → every file published ("settled")', (s) => fmtMs(s.settledFromSpawnMs));
     row('… from `initialized` (ours) / first didOpen (yaml-ls)', (s) => fmtMs(s.settledFromStartMs));
     row('files with diagnostics / diagnostics', (s) => `${s.filesWithDiagnostics} / ${s.diagnostics}`);

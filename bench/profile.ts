@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- --profile`: CPU profile of the core's full check of the large corpus
- * (`node --cpu-prof`, sources loaded through tsx so that every frame keeps its file), and
- * a summary of the top self-time and inclusive-time functions.
+ * (`node --cpu-prof` on the esbuild bundle .bench/profileChild.js, the same kind of
+ * bundle as dist/server.js), frames mapped back to the TypeScript sources through the
+ * bundle's source map, and a summary of the top self-time and inclusive-time functions.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,12 +48,91 @@ export function profileCore(root: string, largeDir: string, outDir: string): Pro
   fs.mkdirSync(outDir, { recursive: true });
   const child = spawnSync(process.execPath, [
     '--cpu-prof', '--cpu-prof-dir', outDir, '--cpu-prof-interval', '250',
-    '--import', 'tsx', path.join(root, 'bench/profileChild.ts'), largeDir,
+    path.join(root, '.bench/profileChild.js'), largeDir,
   ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env } });
   if (child.status !== 0) throw new Error(`The profiled check failed (exit ${child.status})`);
   const file = fs.readdirSync(outDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error(`No .cpuprofile in ${outDir}`);
   return summarise(path.join(outDir, file), root);
+}
+
+// ------------------------------------------------------------------------------------
+// Source maps (v3): generated line/column → original file and line
+// ------------------------------------------------------------------------------------
+
+interface Segment {
+  column: number;
+  source: number;
+  line: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeVlq(text: string): number[] {
+  const out: number[] = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of text) {
+    const digit = B64.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+    } else {
+      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
+      value = 0;
+      shift = 0;
+    }
+  }
+  return out;
+}
+
+class SourceMap {
+  private readonly lines: Segment[][] = [];
+  readonly sources: string[];
+
+  constructor(map: { sources: string[]; mappings: string }, mapDir: string) {
+    this.sources = map.sources.map((s) => path.resolve(mapDir, s));
+    let source = 0;
+    let line = 0;
+    for (const generated of map.mappings.split(';')) {
+      const segments: Segment[] = [];
+      let column = 0;
+      for (const part of generated.split(',')) {
+        if (!part) continue;
+        const fields = decodeVlq(part);
+        column += fields[0]!;
+        if (fields.length >= 4) {
+          source += fields[1]!;
+          line += fields[2]!;
+          segments.push({ column, source, line });
+        }
+      }
+      this.lines.push(segments);
+    }
+  }
+
+  /** Original file and 1-based line of a 0-based generated position. */
+  lookup(line: number, column: number): { file: string; line: number } | undefined {
+    const segments = this.lines[line];
+    if (!segments || segments.length === 0) return undefined;
+    let best = segments[0]!;
+    for (const s of segments) if (s.column <= column) best = s;
+    return { file: this.sources[best.source]!, line: best.line + 1 };
+  }
+}
+
+function loadSourceMap(url: string, cache: Map<string, SourceMap | null>): SourceMap | null {
+  if (!url.startsWith('file://') || !url.endsWith('.js')) return null;
+  if (cache.has(url)) return cache.get(url)!;
+  const file = url.slice('file://'.length);
+  let map: SourceMap | null = null;
+  try {
+    map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')), path.dirname(file));
+  } catch {
+    map = null;
+  }
+  cache.set(url, map);
+  return map;
 }
 
 function shortUrl(url: string, root: string): string {
@@ -64,6 +144,7 @@ function shortUrl(url: string, root: string): string {
 function area(url: string, functionName: string): string {
   if (!url) return functionName.startsWith('(') ? functionName : '(native/builtin)';
   if (url.includes('node_modules/yaml/')) return 'yaml package';
+  if (url.includes('/.bench/')) return 'bundle helpers (esbuild export getters)';
   const m = /server\/src\/(core\/[a-z]+)\/?([A-Za-z]+)?/.exec(url);
   if (m) return m[1] === 'core/rules' ? `core/rules/${m[2]}` : m[1]!;
   if (url.includes('server/src/')) return 'server (other)';
@@ -76,7 +157,13 @@ export function summarise(profilePath: string, root: string): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile;
   const byId = new Map<number, ProfileNode>();
   const parent = new Map<number, number>();
-  for (const node of profile.nodes) byId.set(node.id, node);
+  const maps = new Map<string, SourceMap | null>();
+  for (const node of profile.nodes) {
+    const cf = node.callFrame as CallFrame & { columnNumber?: number };
+    const original = loadSourceMap(cf.url, maps)?.lookup(cf.lineNumber, cf.columnNumber ?? 0);
+    if (original) node.callFrame = { ...cf, url: `file://${original.file}`, lineNumber: original.line - 1 };
+    byId.set(node.id, node);
+  }
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const keyOf = (node: ProfileNode) => {
     const cf = node.callFrame;

@@ -181,6 +181,8 @@ export interface SmallSession {
   hover?: { latency: Stats; nonEmpty: Record<string, boolean> };
   completionProvider: boolean;
   hoverProvider: boolean;
+  /** VmHWM once initialize was answered and the configuration pulled (start-up footprint). */
+  rssAfterStartBytes?: number;
   peakRssBytes?: number;
 }
 
@@ -240,6 +242,7 @@ export async function smallSession(spec: ServerSpec, corpus: Corpus, log: (line:
     const session: SmallSession = {
       server: spec.label, initializeMs, initializeFromSendMs, openToFirstDiagnosticsMs: NaN, reportsSchemaError: false, firstDiagnostics: 0, edits: [],
       completionProvider: Boolean(capabilities.completionProvider), hoverProvider: Boolean(capabilities.hoverProvider),
+      rssAfterStartBytes: c.peakRssBytes(),
     };
     if (spec.id === 'isms') {
       const settled = await c.waitForAll([uri], 0, 60_000);
@@ -313,6 +316,8 @@ export interface LargeSession {
   settledFromSpawnMs: number;
   /** yaml-language-server: from sending the first didOpen; ours: from `initialized`. */
   settledFromStartMs: number;
+  /** spawn → the first file's diagnostics arrived (how early results start to flow). */
+  firstPublishedFromSpawnMs: number;
   filesWithDiagnostics: number;
   diagnostics: number;
   /** Edits of one file of the large workspace, open in the editor. */
@@ -338,6 +343,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
       settledAt = await c.waitForAll(uris, mark);
     }
     await c.barrier();
+    const firstPublished = c.publications.find((p) => p.seq > mark && uris.includes(p.params.uri));
     let filesWithDiagnostics = 0;
     let diagnostics = 0;
     for (const uri of uris) {
@@ -396,6 +402,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
     return {
       server: spec.label, initializeMs, files: uris.length,
       settledFromSpawnMs: settledAt - c.spawnedAt, settledFromStartMs: settledAt - startedAt,
+      firstPublishedFromSpawnMs: (firstPublished?.at ?? NaN) - c.spawnedAt,
       filesWithDiagnostics, diagnostics, edits, peakRssBytes: c.peakRssBytes(),
       note: spec.id === 'isms'
         ? 'workspace folder scanned by the server; no file open'

@@ -4,6 +4,7 @@
  * and images. The report escapes every value already; this is the second lock.
  */
 import * as vscode from 'vscode';
+import { withCsp } from './csp';
 
 export function showHtmlReport(title: string, html: string): vscode.WebviewPanel {
   const panel = vscode.window.createWebviewPanel('isms.report', title, vscode.ViewColumn.Active, {
@@ -14,18 +15,4 @@ export function showHtmlReport(title: string, html: string): vscode.WebviewPanel
   });
   panel.webview.html = withCsp(html, panel.webview.cspSource);
   return panel;
-}
-
-/** The HTML with a strict CSP `<meta>` as the first element of its `<head>`. */
-export function withCsp(html: string, cspSource: string): string {
-  const policy = [
-    "default-src 'none'",
-    `style-src 'unsafe-inline' ${cspSource}`,
-    `img-src ${cspSource} https: data:`,
-    `font-src ${cspSource}`,
-  ].join('; ');
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
-  const head = /<head(\s[^>]*)?>/i.exec(html);
-  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
-  return `<!DOCTYPE html><html><head>${meta}</head><body>${html}</body></html>`;
 }

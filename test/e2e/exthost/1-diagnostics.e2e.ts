@@ -4,61 +4,8 @@
  * `unused-suppression`, a hint in the editor and a warning in the CLI by design).
  */
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, cli, codeOf, folder, ismsDiagnostics, ismsFiles, waitFor } from './helpers';
-
-interface CliFinding {
-  file: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  severity: 'error' | 'warning' | 'information' | 'hint';
-  code: string;
-  message: string;
-}
-
-const SEVERITY: Record<vscode.DiagnosticSeverity, CliFinding['severity']> = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'information',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
-};
-
-/** One line per finding, comparable between the editor and the CLI. */
-function key(code: string, severity: string, r: CliFinding['range']): string {
-  const sev = code === 'unused-suppression' ? '*' : severity;
-  return `${code} ${sev} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-}
-
-function expectedFromCli(dir: string): Map<string, string[]> {
-  const result = cli(['check', '.', '--format', 'json'], dir);
-  assert.ok(result.status === 0 || result.status === 1, `isms check exited ${result.status}: ${result.stderr}`);
-  const findings = JSON.parse(result.stdout) as CliFinding[];
-  const byFile = new Map<string, string[]>();
-  for (const f of findings) {
-    if (f.severity === 'hint' && f.code !== 'unused-suppression') continue;
-    const file = path.resolve(dir, f.file);
-    byFile.set(file, [...(byFile.get(file) ?? []), key(f.code, f.severity, f.range)]);
-  }
-  for (const list of byFile.values()) list.sort();
-  return byFile;
-}
-
-function actualInEditor(files: vscode.Uri[]): Map<string, string[]> {
-  const byFile = new Map<string, string[]>();
-  for (const uri of files) {
-    const keys = ismsDiagnostics(uri)
-      .filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint || codeOf(d) === 'unused-suppression')
-      .map((d) => key(codeOf(d), SEVERITY[d.severity], {
-        start: { line: d.range.start.line, character: d.range.start.character },
-        end: { line: d.range.end.line, character: d.range.end.character },
-      }))
-      .sort();
-    if (keys.length > 0) byFile.set(uri.fsPath, keys);
-  }
-  return byFile;
-}
-
-const asObject = (m: Map<string, string[]>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+import { activateExtension, actualInEditor, asObject, expectedFromCli, folder, ismsFiles, waitFor } from './helpers';
 
 describe('diagnostics', () => {
   before(async () => {

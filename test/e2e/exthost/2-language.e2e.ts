@@ -82,7 +82,7 @@ describe('language features', () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.diagnostics?.some((d) => codeOf(d) === 'control-id-format' && d.range.isEqual(target.range)) && a.edit)
       ?? actions.find((a) => a.kind?.value.startsWith('quickfix') && a.edit && /A\.\d/.test(a.title));
-    assert.ok(fix?.edit, `a quick fix with an edit for control-id-format; got: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fix?.edit, `a quick fix with an edit for control-id-format at ${line + 1}:${target.range.start.character + 1} ("${doc.getText(target.range)}" in "${before}", version ${doc.version}, dirty ${doc.isDirty}); got: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     const after = doc.lineAt(line).text;
     assert.notEqual(after, before);

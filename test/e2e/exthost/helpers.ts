@@ -61,6 +61,60 @@ export function cli(args: string[], cwd: string): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+// ── Diagnostics in the editor and in `isms check` ───────────────────────
+
+interface CliFinding {
+  file: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  code: string;
+  message: string;
+}
+
+const SEVERITY: Record<vscode.DiagnosticSeverity, CliFinding['severity']> = {
+  [vscode.DiagnosticSeverity.Error]: 'error',
+  [vscode.DiagnosticSeverity.Warning]: 'warning',
+  [vscode.DiagnosticSeverity.Information]: 'information',
+  [vscode.DiagnosticSeverity.Hint]: 'hint',
+};
+
+/** One line per finding, comparable between the editor and the CLI. */
+function key(code: string, severity: string, r: CliFinding['range']): string {
+  const sev = code === 'unused-suppression' ? '*' : severity;
+  return `${code} ${sev} ${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+export function expectedFromCli(dir: string): Map<string, string[]> {
+  const result = cli(['check', '.', '--format', 'json'], dir);
+  if (result.status !== 0 && result.status !== 1) throw new Error(`isms check exited ${result.status}: ${result.stderr}`);
+  const findings = JSON.parse(result.stdout) as CliFinding[];
+  const byFile = new Map<string, string[]>();
+  for (const f of findings) {
+    if (f.severity === 'hint' && f.code !== 'unused-suppression') continue;
+    const file = path.resolve(dir, f.file);
+    byFile.set(file, [...(byFile.get(file) ?? []), key(f.code, f.severity, f.range)]);
+  }
+  for (const list of byFile.values()) list.sort();
+  return byFile;
+}
+
+export function actualInEditor(files: vscode.Uri[]): Map<string, string[]> {
+  const byFile = new Map<string, string[]>();
+  for (const uri of files) {
+    const keys = ismsDiagnostics(uri)
+      .filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint || codeOf(d) === 'unused-suppression')
+      .map((d) => key(codeOf(d), SEVERITY[d.severity], {
+        start: { line: d.range.start.line, character: d.range.start.character },
+        end: { line: d.range.end.line, character: d.range.end.character },
+      }))
+      .sort();
+    if (keys.length > 0) byFile.set(uri.fsPath, keys);
+  }
+  return byFile;
+}
+
+export const asObject = (m: Map<string, string[]>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+
 /** True when the CLI declares `command` "not available yet" (a planned, unbuilt command). */
 export function cliLacks(command: string): boolean {
   const help = cli(['help', command], projectRoot());
@@ -126,14 +180,29 @@ export function positionOf(doc: vscode.TextDocument, text: string, nth = 0, delt
   return doc.positionAt(index + delta);
 }
 
-/** Reverts every dirty document (the suite edits copies; each test leaves them as it found them). */
+/**
+ * Reverts every dirty document (the suite edits copies; each test leaves them as it
+ * found them) and waits until their diagnostics are those of the disk again (what
+ * `isms check` reports), so the next test never sees diagnostics of the edited text.
+ */
 export async function revertAll(): Promise<void> {
-  for (const doc of vscode.workspace.textDocuments) {
-    if (!doc.isDirty || doc.uri.scheme !== 'file') continue;
+  const dirty = vscode.workspace.textDocuments.filter((doc) => doc.isDirty && doc.uri.scheme === 'file');
+  for (const doc of dirty) {
     await vscode.window.showTextDocument(doc, { preview: false });
     await vscode.commands.executeCommand('workbench.action.files.revert');
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  const folders = new Map<string, vscode.Uri[]>();
+  for (const doc of dirty) {
+    const ws = vscode.workspace.getWorkspaceFolder(doc.uri);
+    if (ws) folders.set(ws.uri.fsPath, [...(folders.get(ws.uri.fsPath) ?? []), doc.uri]);
+  }
+  for (const [dir, uris] of folders) {
+    const all = expectedFromCli(dir);
+    const expected = JSON.stringify(asObject(new Map(uris.filter((u) => all.has(u.fsPath)).map((u) => [u.fsPath, all.get(u.fsPath)!]))));
+    const settled = await waitFor([vscode.languages.onDidChangeDiagnostics], () => (JSON.stringify(asObject(actualInEditor(uris))) === expected ? true : undefined), 15_000);
+    if (!settled) throw new Error(`the diagnostics of ${uris.map((u) => u.fsPath).join(', ')} did not return to those of the disk after the revert`);
+  }
 }
 
 /**

@@ -87,7 +87,7 @@ export async function runUiSuite(options: { browser: Browser; server: CodeServer
         // and a finding's code is shown on its row
         await page.locator('.markers-panel .monaco-list-row', { hasText: [...perFile.keys()][0]! }).first().click();
         await page.keyboard.press('ArrowRight');
-        await page.locator('.markers-panel .monaco-list-row', { hasText: `isms(${expected[0]!.code})` }).first().waitFor({ timeout: 10_000 });
+        await page.locator('.markers-panel .monaco-list-row', { hasText: expected[0]!.code }).first().waitFor({ timeout: 10_000 });
       },
     },
     {
@@ -113,6 +113,14 @@ export async function runUiSuite(options: { browser: Browser; server: CodeServer
         await page.locator('.activitybar .action-item', { has: page.locator(`.action-label[aria-label^="${title}"]`) }).first().click();
         for (const phase of PHASE_DEFINITIONS) {
           await page.locator('.sidebar .pane .monaco-list-row', { hasText: phase.title }).first().waitFor({ timeout: 30_000 });
+        }
+        // each step row shows the title and detail that `isms status --format json` prints
+        const status = cliStatus(folder);
+        if (!status) return; // the CLI has no `status` yet: the phases above are the check
+        for (const step of status.phases.flatMap((p) => p.steps)) {
+          const row = page.locator('.sidebar .pane .monaco-list-row', { hasText: step.title }).first();
+          await row.waitFor({ timeout: 10_000 });
+          await waitForText(row.locator('.label-description'), step.detail, 10_000);
         }
       },
     },
@@ -192,11 +200,17 @@ export async function runUiSuite(options: { browser: Browser; server: CodeServer
 
 // ── Workbench actions ────────────────────────────────────────────────────
 
-async function runCommand(page: Page, title: string): Promise<void> {
+/** F1 from the editor: the quick input, ready for `>command`, a file name or `:line`. */
+async function quickInput(page: Page): Promise<Locator> {
   await page.keyboard.press('Escape');
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
+  return input;
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  const input = await quickInput(page);
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
@@ -211,11 +225,9 @@ async function pickQuickInput(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Opens a file through quick open (F1's input without `>` is Go to File). */
 async function openFile(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press(`${mod}+P`);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await quickInput(page);
   await input.fill(name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
@@ -225,10 +237,7 @@ async function openFile(page: Page, name: string): Promise<void> {
 
 /** Go to Line/Column (1-based) in the active editor, through quick open's `:` mode. */
 async function goTo(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press(`${mod}+P`);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  const input = await quickInput(page);
   await input.fill(`:${line}:${column}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: `${line}` }).first().waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
@@ -290,6 +299,16 @@ function cliCheck(folder: string): CliFinding[] {
   });
   if (result.status !== 0 && result.status !== 1) throw new Error(`isms check failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as CliFinding[];
+}
+
+/** `isms status --format json`, or undefined while the CLI has no `status` command. */
+function cliStatus(folder: string): { phases: { steps: { title: string; detail: string; state: string }[] }[] } | undefined {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'status', '.', '--format', 'json'], {
+    cwd: folder, encoding: 'utf8', env: { ...process.env, ISMS_TODAY: TODAY },
+  });
+  if (/not available yet/.test(result.stderr)) return undefined;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`isms status failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as ReturnType<typeof cliStatus>;
 }
 
 /** 1-based line and column of the first capture group of `pattern` in `file`. */
