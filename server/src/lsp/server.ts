@@ -39,7 +39,7 @@ export function startServer(connection: Connection): void {
   }
   const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log });
   const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, DEFAULT_DEBOUNCE_MS);
-  const preferences: EditorPreferences = { codeLens: true, inlayHints: true };
+  const preferences: EditorPreferences = { codeLens: true, inlayHints: true, snippetSupport: false };
   const ctx: ServerContext = {
     connection,
     documents,
@@ -60,6 +60,9 @@ export function startServer(connection: Connection): void {
   for (const feature of FEATURE_MODULES) feature.register(ctx);
   let canPullConfiguration = false;
   let canWatchFiles = false;
+  let canChangeFolders = false;
+  let canRefreshCodeLens = false;
+  let canRefreshInlayHints = false;
   let folders: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -68,6 +71,10 @@ export function startServer(connection: Connection): void {
     applyClientSettings(options.settings);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
+    canRefreshCodeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    preferences.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
       capabilities: {
@@ -90,7 +97,7 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'isms' });
       void pullConfiguration();
     }
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    if (canChangeFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => {
       for (const removed of event.removed) {
         const ws = registry.removeFolder(removed.uri);
         if (ws) {
@@ -105,9 +112,20 @@ export function startServer(connection: Connection): void {
   function applyClientSettings(settings: unknown): void {
     registry.setSettingsOverride(settingsFromClient(settings, log));
     const editor = (settings ?? {}) as { codeLens?: { enabled?: unknown }; inlayHints?: { enabled?: unknown } };
-    preferences.codeLens = editor.codeLens?.enabled !== false;
-    preferences.inlayHints = editor.inlayHints?.enabled !== false;
+    const codeLens = editor.codeLens?.enabled !== false;
+    const inlayHints = editor.inlayHints?.enabled !== false;
+    const changed = codeLens !== preferences.codeLens || inlayHints !== preferences.inlayHints;
+    preferences.codeLens = codeLens;
+    preferences.inlayHints = inlayHints;
+    if (changed) refreshDecorations();
   }
+
+  /** Code lenses and inlay hints in other open files depend on the whole ISMS: ask the editor to re-read them. */
+  function refreshDecorations(): void {
+    if (canRefreshCodeLens) void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    if (canRefreshInlayHints) void connection.sendRequest('workspace/inlayHint/refresh').catch(() => undefined);
+  }
+  publisher.onDidPublish(() => refreshDecorations());
 
   async function pullConfiguration(): Promise<void> {
     try {

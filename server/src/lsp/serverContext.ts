@@ -11,6 +11,8 @@ import type { WorkspaceRegistry } from './workspaceRegistry';
 export interface EditorPreferences {
   codeLens: boolean;
   inlayHints: boolean;
+  /** The client can expand snippets in completion items. */
+  snippetSupport: boolean;
 }
 
 export interface ServerContext {

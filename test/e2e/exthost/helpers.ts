@@ -158,6 +158,25 @@ export function waitFor<T>(events: vscode.Event<unknown>[], check: () => T | und
   });
 }
 
+/**
+ * Resolves on the next diagnostics change of `uri` (or after `timeoutMs`): call before an
+ * edit, await after it, so that no publication for the edited text is still on its way.
+ */
+export function nextDiagnostics(uri: vscode.Uri, timeoutMs = 15_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(false);
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((u) => u.toString() === uri.toString())) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(true);
+    });
+  });
+}
+
 /** Our diagnostics (source `isms`) of one file. */
 export function ismsDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'isms');

@@ -22,7 +22,7 @@ export const completionHoverFeature: FeatureModule = {
     connection.onCompletion((params, token) =>
       runSafe<CompletionList>(ctx.log, 'completion', EMPTY_LIST, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getCompletions(found.ws, params.textDocument.uri, params.position) : EMPTY_LIST;
+        return found ? getCompletions(found.ws, params.textDocument.uri, params.position, { snippetSupport: ctx.preferences.snippetSupport }) : EMPTY_LIST;
       }),
     );
 
