@@ -1,8 +1,9 @@
 /**
- * `npm run bench -- --profile`: CPU profile of the core's full check of the large corpus
- * (`node --cpu-prof` on the esbuild bundle .bench/profileChild.js, the same kind of
- * bundle as dist/server.js), frames mapped back to the TypeScript sources through the
- * bundle's source map, and a summary of the top self-time and inclusive-time functions.
+ * `npm run bench -- --profile`: CPU profiles of the core on the large corpus — the full
+ * check, and the re-check after a free-text edit — taken by .bench/profileChild.js (an
+ * esbuild bundle like dist/server.js) with node:inspector, frames mapped back to the
+ * TypeScript sources through the bundle's source map, and summarised: top self-time
+ * functions, files and areas, and inclusive time of the product's functions.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -42,18 +43,18 @@ export interface ProfileSummary {
   inclusiveProduct: ProfileRow[];
 }
 
-/** Runs the profiled child and summarises its profile. */
-export function profileCore(root: string, largeDir: string, outDir: string): ProfileSummary {
+/** Runs the profiled child and summarises its two profiles (full check; free-text edit). */
+export function profileCore(root: string, largeDir: string, editedFile: string, outDir: string): { full: ProfileSummary; edit: ProfileSummary } {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  const child = spawnSync(process.execPath, [
-    '--cpu-prof', '--cpu-prof-dir', outDir, '--cpu-prof-interval', '250',
-    path.join(root, '.bench/profileChild.js'), largeDir,
-  ], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env } });
+  const child = spawnSync(process.execPath, [path.join(root, '.bench/profileChild.js'), outDir, largeDir, editedFile], {
+    cwd: root, stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (child.status !== 0) throw new Error(`The profiled check failed (exit ${child.status})`);
-  const file = fs.readdirSync(outDir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`No .cpuprofile in ${outDir}`);
-  return summarise(path.join(outDir, file), root);
+  return {
+    full: summarise(path.join(outDir, 'full.cpuprofile'), root),
+    edit: summarise(path.join(outDir, 'edit.cpuprofile'), root),
+  };
 }
 
 // ------------------------------------------------------------------------------------
@@ -215,7 +216,7 @@ export function printProfile(summary: ProfileSummary, print: (line: string) => v
     print('|---|---:|---:|');
     for (const r of rows) print(`| \`${r.name}\` | ${r.ms.toFixed(0)} | ${(r.share * 100).toFixed(1)}% |`);
   };
-  print(`Profile ${summary.file}: ${(summary.totalMs / 1000).toFixed(1)} s of samples`);
+  print(`\`${summary.file}\`: ${(summary.totalMs / 1000).toFixed(1)} s of samples (open it in Chrome DevTools › Performance, or VS Code).`);
   table('self time by area', summary.selfByArea);
   table('self time by function', summary.selfByFunction);
   table('self time by file', summary.selfByFile);

@@ -25,3 +25,10 @@ describe('README', () => {
     assert.match(ci, /^npm ci && npm test$/m);
   });
 });
+
+describe('docs/isms-format.md', () => {
+  const shared = path.resolve(root, '../shared/spec/isms-format.md');
+  (fs.existsSync(shared) ? it : it.skip)('is the current product specification from ../shared/spec', () => {
+    assert.equal(fs.readFileSync(path.join(root, 'docs/isms-format.md'), 'utf8'), fs.readFileSync(shared, 'utf8'));
+  });
+});
