@@ -18,7 +18,7 @@ import { IsmsWorkspace } from '../server/src/core/workspace/ismsWorkspace';
 import { DiagnosticsPublisher } from '../server/src/lsp/diagnosticsPublisher';
 import { createDiskHost } from '../server/src/node/diskHost';
 import { CORPUS_TODAY, type Corpus } from './corpus';
-import { measure, stats, type MeasureOptions, type Stats } from './stats';
+import { measure, measureInterleaved, stats, type MeasureOptions, type Stats } from './stats';
 
 const TODAY = parseDate(CORPUS_TODAY)!;
 
@@ -47,47 +47,45 @@ export interface CoreCorpusResult {
 }
 
 function roundsFor(corpus: Corpus): MeasureOptions {
-  if (corpus.size === 'small') return { warmup: 5, minRounds: 15, maxRounds: 40, budgetMs: 4_000 };
-  if (corpus.size === 'medium') return { warmup: 2, minRounds: 8, maxRounds: 20, budgetMs: 6_000 };
+  if (corpus.size === 'small') return { warmup: 5, minRounds: 20, maxRounds: 60, budgetMs: 5_000 };
+  if (corpus.size === 'medium') return { warmup: 2, minRounds: 10, maxRounds: 30, budgetMs: 8_000 };
   return { warmup: 0, minRounds: 3, maxRounds: 3, budgetMs: 0 };
 }
 
-/** Fewer rounds for the breakdown rows, which no target reads. */
-function breakdownRoundsFor(corpus: Corpus): MeasureOptions {
-  return corpus.size === 'large' ? { warmup: 0, minRounds: 2, maxRounds: 2, budgetMs: 0 } : roundsFor(corpus);
-}
-
+/**
+ * The floor, the breakdown rows and the full check, timed in alternation (see
+ * measureInterleaved) so that the ratio full check ÷ floor compares like with like.
+ */
 export function measureCorpus(corpus: Corpus, log: (line: string) => void): CoreCorpusResult {
   const texts = corpus.files.map((f) => f.text);
-  const options = roundsFor(corpus);
-  log(`  ${corpus.size}: parse floor`);
-  const parseFloor = measure(() => {
-    for (const text of texts) parseDocument(text);
-  }, options);
-  log(`  ${corpus.size}: product parse`);
-  const productParse = measure(() => {
-    for (const file of corpus.files) parseIsmsFile(file.absPath, file.text, 1);
-  }, breakdownRoundsFor(corpus));
-  const diskRead = measure(() => {
-    for (const file of corpus.files) fs.readFileSync(file.absPath, 'utf8');
-  }, breakdownRoundsFor(corpus));
-  log(`  ${corpus.size}: full check (cold workspace: scan + diagnoseAll)`);
   let diagnostics = 0;
   const diagnosticsByCode: Record<string, number> = {};
-  const fullCheck = measure(() => {
-    const ws = newWorkspace(corpus.dir);
-    ws.scan();
-    const results = ws.diagnoseAll();
-    diagnostics = 0;
-    for (const code of Object.keys(diagnosticsByCode)) delete diagnosticsByCode[code];
-    for (const r of results) {
-      diagnostics += r.diagnostics.length;
-      for (const d of r.diagnostics) diagnosticsByCode[String(d.code)] = (diagnosticsByCode[String(d.code)] ?? 0) + 1;
-    }
-  }, options);
+  log(`  ${corpus.size}: parse floor, product parse, disk read and full check, interleaved`);
+  const timed = measureInterleaved({
+    parseFloor: () => {
+      for (const text of texts) parseDocument(text);
+    },
+    productParse: () => {
+      for (const file of corpus.files) parseIsmsFile(file.absPath, file.text, 1);
+    },
+    diskRead: () => {
+      for (const file of corpus.files) fs.readFileSync(file.absPath, 'utf8');
+    },
+    fullCheck: () => {
+      const ws = newWorkspace(corpus.dir);
+      ws.scan();
+      const results = ws.diagnoseAll();
+      diagnostics = 0;
+      for (const code of Object.keys(diagnosticsByCode)) delete diagnosticsByCode[code];
+      for (const r of results) {
+        diagnostics += r.diagnostics.length;
+        for (const d of r.diagnostics) diagnosticsByCode[String(d.code)] = (diagnosticsByCode[String(d.code)] ?? 0) + 1;
+      }
+    },
+  }, roundsFor(corpus));
   return {
     corpus: corpus.size, files: corpus.files.length, lines: corpus.totalLines, bytes: corpus.totalBytes,
-    parseFloor, productParse, diskRead, fullCheck, diagnostics, diagnosticsByCode,
+    ...timed, diagnostics, diagnosticsByCode,
   };
 }
 
@@ -126,7 +124,9 @@ export function measureRecheck(corpus: Corpus, relPath: string, log: (line: stri
   const file = corpus.files.find((f) => f.relPath === relPath);
   if (!file) throw new Error(`No ${relPath} in the ${corpus.size} corpus`);
   const uri = pathToUri(file.absPath);
-  const parseFloor = measure(() => parseDocument(file.text), { warmup: 5, minRounds: 30, maxRounds: 200, budgetMs: 1_500 });
+  // Warm the parser; the floor itself is sampled between the edits below (same machine state).
+  measure(() => parseDocument(file.text), { warmup: 5, minRounds: 10, maxRounds: 10, budgetMs: 0 });
+  const floorSamples: number[] = [];
 
   log(`  re-check: setting up a checked ${corpus.size} workspace`);
   const ws = newWorkspace(corpus.dir);
@@ -153,7 +153,7 @@ export function measureRecheck(corpus: Corpus, relPath: string, log: (line: stri
     { kind: 'cross-file', description: `toggle the first risk's owner between '${owner.value}' and an unknown id`, range: owner, values: [owner.value, 'nobody.here'] },
     { kind: 'free-text', description: "edit the first risk's title (free text no other file reads)", range: title, values: [title.value, `${title.value} (revised)`] },
   ];
-  const result: RecheckResult = { file: relPath, lines: file.lines, parseFloor, edits: [] };
+  const result: RecheckResult = { file: relPath, lines: file.lines, parseFloor: stats([]), edits: [] };
   for (const edit of edits) {
     // Back to the file as on disk, checked, before timing this kind of edit.
     versions.set(uri, ++version);
@@ -166,6 +166,9 @@ export function measureRecheck(corpus: Corpus, relPath: string, log: (line: stri
       for (let i = 0; i < sampleCount; i++) {
         const text = nextText();
         versions.set(uri, ++version);
+        const floorStart = performance.now();
+        parseDocument(text);
+        floorSamples.push(performance.now() - floorStart);
         const start = performance.now();
         work(text);
         samples.push(performance.now() - start);
@@ -191,5 +194,6 @@ export function measureRecheck(corpus: Corpus, relPath: string, log: (line: stri
     }));
     result.edits.push({ kind: edit.kind, description: edit.description, recheck, filesChecked, editedFileOnly });
   }
+  result.parseFloor = stats(floorSamples);
   return result;
 }

@@ -192,12 +192,12 @@ export class BenchClient {
   async stop(): Promise<void> {
     if (!this.exited) {
       try {
-        await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 3000))]);
+        await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 3000).unref())]);
         await this.connection.sendNotification(ExitNotification.type);
       } catch {
         // Already gone: the kill below is enough.
       }
-      await Promise.race([new Promise((r) => this.process.once('exit', r)), new Promise((r) => setTimeout(r, 3000))]);
+      await Promise.race([new Promise((r) => this.process.once('exit', r)), new Promise((r) => setTimeout(r, 3000).unref())]);
     }
     this.connection.dispose();
     if (!this.exited) this.process.kill();

@@ -87,7 +87,11 @@ async function start(spec: ServerSpec, folder: string): Promise<{ c: BenchClient
     // Both ways the brief names: the server pulls `yaml` on initialized; the push below makes it pull again.
     await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: YAML_SETTINGS } });
   }
-  await Promise.race([c.configured, new Promise((_, reject) => setTimeout(() => reject(new Error(`${spec.label} never asked for its configuration`)), 20_000))]);
+  // Our server asks only after checking the workspace folder, which takes a while for the large corpus.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([c.configured, new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${spec.label} never asked for its configuration`)), 180_000);
+  })]).finally(() => clearTimeout(timer));
   await c.barrier();
   return { c, initializeMs: init.fromSpawnMs, initializeFromSendMs: init.fromSendMs, capabilities: init.result.capabilities as Record<string, unknown> };
 }

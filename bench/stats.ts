@@ -69,3 +69,25 @@ export function fmtBytes(bytes: number | undefined): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
   return `${(bytes / 1024).toFixed(1)} KiB`;
 }
+
+/**
+ * Times several pieces of work in alternation (a, b, c, a, b, c, …) so that each sees the
+ * same machine: on a shared machine the load drifts, and a ratio of two medians taken
+ * minutes apart would measure the drift as much as the code.
+ */
+export function measureInterleaved<K extends string>(works: Record<K, () => void>, options: MeasureOptions): Record<K, Stats> {
+  const keys = Object.keys(works) as K[];
+  for (let i = 0; i < (options.warmup ?? 0); i++) for (const key of keys) works[key]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  const started = performance.now();
+  let rounds = 0;
+  while (rounds < options.maxRounds && (rounds < options.minRounds || performance.now() - started < options.budgetMs)) {
+    for (const key of keys) {
+      const start = performance.now();
+      works[key]();
+      samples[key].push(performance.now() - start);
+    }
+    rounds++;
+  }
+  return Object.fromEntries(keys.map((k) => [k, stats(samples[k])])) as Record<K, Stats>;
+}

@@ -19,7 +19,7 @@ import type { Browser } from 'playwright-core';
 import { buildExtHostTests, buildVsix } from './harness/build';
 import { closeBrowser, launchBrowser } from './harness/browser';
 import { installedExtensionDir, installVsix, makeProfile, startCodeServer, type CodeServer } from './harness/codeServer';
-import { runExtHostSuite, type SuiteResult } from './harness/extHostSuite';
+import { runExtHostSuite, StartupError, type SuiteResult } from './harness/extHostSuite';
 import { EXTENSION_ID, ROOT, WORK } from './harness/paths';
 import { killAllGroups, run } from './harness/proc';
 import { acquireRunLock, removeStaleRuns } from './harness/runLock';
@@ -36,6 +36,8 @@ let server: CodeServer | undefined;
 let browser: Browser | undefined;
 let finished = false;
 const tempDirs: string[] = [];
+/** Each suite's counts, as they finish (also reported when the run is cut short). */
+const results: SuiteResult[] = [];
 
 async function cleanup(): Promise<void> {
   await closeBrowser(browser);
@@ -87,13 +89,20 @@ async function main(): Promise<void> {
   step('starting code-server');
   server = await startCodeServer(profile, runDir);
   console.log(`  ${server.url} (log: ${path.relative(ROOT, server.logFile)})`);
-  browser = await launchBrowser(runDir);
+  browser = await launchBrowser(runDir).catch((error: Error) => {
+    console.log(`  Chromium did not start (${error.message.split('\n')[0]}): retrying once`);
+    return launchBrowser(runDir);
+  });
 
-  const results: SuiteResult[] = [];
   if (!only || only === 'exthost') {
     step('extension-host suite');
     const ws = copyExamples(path.join(runDir, 'exthost-ws'));
-    results.push(await runExtHostSuite({ browser, server, workspaceFile: ws.codeWorkspace, extensionDir, testsIndex: path.join(testsDir, path.basename(testsIndex)), out: profile.out, timeoutMs: 240_000 }).catch((error: Error) => {
+    const suite = { browser, server, workspaceFile: ws.codeWorkspace, extensionDir, testsIndex: path.join(testsDir, path.basename(testsIndex)), out: profile.out, startTimeoutMs: 90_000, timeoutMs: 240_000 };
+    results.push(await runExtHostSuite(suite).catch((error: Error) => {
+      if (!(error instanceof StartupError)) throw error;
+      console.log(`  ${error.message}: retrying once`);
+      return runExtHostSuite(suite);
+    }).catch((error: Error) => {
       console.log(`  ✗ extension-host suite: ${error.message}`);
       return { passed: 0, failed: 1, pending: 0 };
     }));
@@ -110,20 +119,24 @@ async function main(): Promise<void> {
   else console.log(`  kept ${path.relative(ROOT, runDir)} (logs, profile, workspaces)`);
   console.log(`  e2e took ${((Date.now() - started) / 1000).toFixed(1)} s`);
   releaseLock();
-  const sum = (key: keyof SuiteResult) => results.reduce((n, r) => n + r[key], 0);
-  finish(sum('passed'), sum('failed'), sum('pending'));
+  finishWith(0);
 }
 
-const overall = setTimeout(() => {
+/** Prints the counts so far plus `extraFailures` and exits. */
+function finishWith(extraFailures: number): never {
+  const sum = (key: keyof SuiteResult) => results.reduce((n, r) => n + r[key], 0);
+  return finish(sum('passed'), sum('failed') + extraFailures, sum('pending'));
+}
+
+setTimeout(() => {
   console.log(`\n✗ the e2e run took longer than ${OVERALL_TIMEOUT_MS / 60_000} minutes: stopping everything`);
-  void cleanup().finally(() => finish(0, 1, 0));
+  void cleanup().finally(() => finishWith(1));
 }, OVERALL_TIMEOUT_MS);
-overall.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     console.log(`\n✗ ${signal}: stopping everything`);
-    void cleanup().finally(() => process.exit(1));
+    void cleanup().finally(() => finishWith(1));
   });
 }
 process.on('exit', () => {
@@ -133,10 +146,10 @@ process.on('exit', () => {
 main().catch(async (error: Error) => {
   console.log(`\n✗ ${error.stack ?? error.message}`);
   await cleanup();
-  finish(0, 1, 0);
+  finishWith(1);
 });
 
 process.on('uncaughtException', (error) => {
   console.log(`\n✗ uncaught: ${error.stack ?? error.message}`);
-  void cleanup().finally(() => finish(0, 1, 0));
+  void cleanup().finally(() => finishWith(1));
 });

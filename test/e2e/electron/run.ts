@@ -1,7 +1,7 @@
 /**
  * `npm run test:electron`: the same extension-host suite (test/e2e/exthost) in desktop
  * VS Code, through @vscode/test-electron. NEEDS INTERNET: test-electron downloads VS Code
- * (into .vscode-test/) on the first run. Offline, use `npm run test:e2e` (code-server).
+ * (into test/e2e/.work/vscode-test, kept) on the first run. Offline, use `npm run test:e2e` (code-server).
  *
  * The extension under test is the project folder itself (run `npm run build` first, or
  * let this script do it); the tests are bundled into test/e2e/.work/electron, inside
@@ -36,6 +36,7 @@ async function main(): Promise<number> {
   try {
     code = await runTests({
       version: process.env.ISMS_E2E_VSCODE_VERSION ?? 'stable',
+      cachePath: path.join(WORK, 'vscode-test'),
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: testsIndex,
       launchArgs: [ws.codeWorkspace, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--disable-gpu'],

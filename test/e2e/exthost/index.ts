@@ -11,6 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 export interface ExtHostResults {
   passed: number;
@@ -35,6 +36,9 @@ export function run(): Promise<void> {
   for (const file of files) mocha.addFile(path.join(__dirname, file));
 
   const results: ExtHostResults = { passed: 0, failed: 0, pending: 0, failures: [], pendingTitles: [] };
+  // the harness takes this first line as "the tests started" (a start-up that never gets
+  // here is retried)
+  log(`extension host: running ${files.length} test files in VS Code ${vscode.version}`);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { ExtHostResults } from '../exthost/index';
 import type { CodeServer } from './codeServer';
-import { withTimeout } from './proc';
+import { delay, withTimeout } from './proc';
 
 export interface SuiteResult {
   passed: number;
@@ -27,6 +27,8 @@ export async function runExtHostSuite(options: {
   extensionDir: string;
   testsIndex: string;
   out: string;
+  /** The tests must have started by then, or the start-up is retried once by the caller. */
+  startTimeoutMs: number;
   timeoutMs: number;
 }): Promise<SuiteResult> {
   const { browser, server, out } = options;
@@ -60,6 +62,9 @@ export async function runExtHostSuite(options: {
       browserLog(`[automation ${level}] ${args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')}\n`);
     });
     await page.goto(url, { timeout: 60_000 });
+    const started = waitForFile(logFile, options.startTimeoutMs);
+    const first = await Promise.race([exited.then(() => 'exited' as const), started.then((ok) => (ok ? ('started' as const) : ('silent' as const)))]);
+    if (first === 'silent') throw new StartupError(`the extension host ran no test within ${options.startTimeoutMs / 1000} s (see ${out})`);
     const code = await withTimeout(exited, options.timeoutMs, 'extension-host suite');
     stopTail();
     if (!fs.existsSync(resultFile)) {
@@ -73,6 +78,18 @@ export async function runExtHostSuite(options: {
     logging = false;
     await withTimeout(context.close(), 10_000, 'closing the browser context').catch(() => undefined);
   }
+}
+
+/** The workbench or its extension host did not start the tests: worth one retry. */
+export class StartupError extends Error {}
+
+async function waitForFile(file: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) return true;
+    await delay(250);
+  }
+  return false;
 }
 
 /** Prints the lines appended to `file` as they come; returns a function that stops (and flushes). */

@@ -2,7 +2,7 @@
  * One ISMS file parsed once per version. The YAML tree, its plain value and the
  * syntax findings are shared by the schema check, every rule and every editor feature.
  */
-import { isMap, isScalar, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isScalar, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/finding';
 
@@ -38,11 +38,17 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   const lines = TextDocument.create(uri, 'isms-yaml', version, text);
   const refusal = refuseUnparsable(text);
   if (refusal) return { uri, version, text, lines, yaml: undefined, root: undefined, value: undefined, syntax: [refusal] };
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  // Duplicate keys are found below in one pass: yaml's own check compares each key with
+  // every earlier key of its mapping, quadratic on a mapping of many keys.
+  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   const syntax: Finding[] = [];
+  const contentEnd = text.trimEnd().length;
   for (const error of yaml.errors) {
-    const [start, end] = errorRange(yaml, text, error);
+    const [start, end] = errorRange(text, error, contentEnd);
     syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage(error.code, error.message) });
+  }
+  for (const [start, end] of duplicateKeys(yaml)) {
+    syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage('DUPLICATE_KEY', '') });
   }
   for (const warning of yaml.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
@@ -55,6 +61,9 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   }
   let value: unknown;
   try {
+    // Every alias expands at least one node: more aliases than the cap is a bomb without
+    // resolving them (yaml's resolution scans the anchors once per alias).
+    if (countAliases(yaml) > MAX_ALIAS_COUNT) throw new ReferenceError('too many aliases');
     value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // `yaml` throws while resolving aliases: an alias bomb, or an alias without an anchor.
@@ -237,19 +246,37 @@ function quoteEnd(text: string, at: number): number {
   return text.length;
 }
 
-/** The first alias whose anchor is not defined before it. */
+/**
+ * The first alias whose anchor is not defined before it, in one pass over the document
+ * (`Alias.resolve` walks the document for each alias: quadratic on a file of aliases).
+ */
 function unresolvedAlias(yaml: Document.Parsed): { name: string; start: number; end: number } | undefined {
+  const anchors = new Set<string>();
   let found: { name: string; start: number; end: number } | undefined;
   visit(yaml, {
-    Alias(_, alias) {
-      if (alias.range && alias.resolve(yaml) === undefined) {
-        found = { name: alias.source, start: alias.range[0], end: alias.range[1] };
-        return visit.BREAK;
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (node.range && !anchors.has(node.source)) {
+          found = { name: node.source, start: node.range[0], end: node.range[1] };
+          return visit.BREAK;
+        }
+      } else if (node.anchor) {
+        anchors.add(node.anchor);
       }
       return undefined;
     },
   });
   return found;
+}
+
+function countAliases(yaml: Document.Parsed): number {
+  let count = 0;
+  visit(yaml, {
+    Alias() {
+      count++;
+    },
+  });
+  return count;
 }
 
 /** Offset and length of the first alias (`*name`), the visible start of an expansion. */
@@ -259,37 +286,35 @@ function firstAlias(text: string): [number, number] {
 }
 
 /**
- * The range to show for a parse error. `yaml` gives one character; a duplicate key gets
- * the whole (second) key, a second document its first line, and a position at the end
+ * The range to show for a parse error. `yaml` gives one character; a second document
+ * gets its first line, and a position at the end
  * of the file (an unclosed `[`) moves back onto the last character written, so that the
  * range is never empty nor on a blank line past the content.
  */
-function errorRange(yaml: Document.Parsed, text: string, error: YAMLError): [number, number] {
+function errorRange(text: string, error: YAMLError, contentEnd: number): [number, number] {
   let [start, end] = error.pos;
-  if (error.code === 'DUPLICATE_KEY') {
-    const key = keyRangeAt(yaml, start);
-    if (key) return key;
-  }
   if (error.code === 'MULTIPLE_DOCS') {
     const lineEnd = text.indexOf('\n', start);
     if (lineEnd > start) end = Math.min(end, text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
   }
-  const contentEnd = text.trimEnd().length;
   if (start >= contentEnd && contentEnd > 0) return [contentEnd - 1, contentEnd];
   return [start, Math.max(end, start + 1)];
 }
 
-/** The range of the mapping key that starts at `offset`, if there is one. */
-function keyRangeAt(yaml: Document.Parsed, offset: number): [number, number] | undefined {
-  let found: [number, number] | undefined;
+/**
+ * The range of each key that repeats an earlier key of its mapping (YAML's equality for
+ * scalar keys: the same value), in one pass with a set per mapping.
+ */
+function duplicateKeys(yaml: Document.Parsed): [number, number][] {
+  const found: [number, number][] = [];
   visit(yaml, {
-    Pair(_, pair) {
-      const range = (pair.key as { range?: [number, number, number] } | null)?.range;
-      if (range && range[0] === offset) {
-        found = [range[0], range[1]];
-        return visit.BREAK;
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value) && pair.key.range) found.push([pair.key.range[0], pair.key.range[1]]);
+        seen.add(pair.key.value);
       }
-      return undefined;
     },
   });
   return found;
