@@ -7,6 +7,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { fileExists } from './fileExists';
 import { REPORT_REQUEST, type FolderProgress, type ReportFormat, type ReportKind } from '../../server/src/protocol';
 import type { Ctx } from './ctx';
 import { folderName, pickIsmsFolder } from './folders';
@@ -71,7 +72,7 @@ async function pickTarget(ctx: Ctx, folder: FolderProgress, report: { title: str
     saveLabel: 'Generate',
   });
   if (!target) return undefined;
-  if (await exists(target)) {
+  if (await fileExists(target)) {
     const replace = 'Replace';
     const answer = await vscode.window.showWarningMessage(
       `${path.posix.basename(target.path)} already exists. Replace it with the new ${report.title.toLowerCase()}?`,
@@ -81,15 +82,6 @@ async function pickTarget(ctx: Ctx, folder: FolderProgress, report: { title: str
     if (answer !== replace) return undefined;
   }
   return target;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function openReport(format: ReportFormat, uri: vscode.Uri, title: string, content: string): Promise<void> {

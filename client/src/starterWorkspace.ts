@@ -5,6 +5,7 @@
  * appears meanwhile survives.
  */
 import * as vscode from 'vscode';
+import { fileExists } from './fileExists';
 import type { Ctx } from './ctx';
 import { hasFolder, isSameFolder } from './folders';
 import { PHASES_VIEW_ID } from './phaseTree';
@@ -28,7 +29,7 @@ export function createExampleCommand(ctx: Ctx, store: PhaseStore) {
     }
     const files = starterFiles(new Date()).map((f) => ({ ...f, uri: vscode.Uri.joinPath(folder.uri, ...f.path.split('/')) }));
     const existing: typeof files = [];
-    for (const file of files) if (await exists(file.uri)) existing.push(file);
+    for (const file of files) if (await fileExists(file.uri)) existing.push(file);
     if (existing.length === files.length) {
       void vscode.window.showInformationMessage(`The example files already exist in ${folder.name}; nothing was changed.`);
       return;
@@ -80,13 +81,4 @@ async function targetFolder(arg: unknown): Promise<vscode.WorkspaceFolder | unde
   }
   if (folders.length === 1) return folders[0];
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the example ISMS in which folder?' });
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -3,12 +3,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/src/core/uri';
 import { TestClient } from '../helpers/lspClient';
+import { removeTempWorkspaces, tempWorkspace } from '../helpers/tempWorkspace';
 
 const SOA = `soa:
   controls:
@@ -26,19 +26,19 @@ describe('LSP code actions', function () {
   afterEach(async () => {
     await client?.stop();
     client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempWorkspaces();
     dir = undefined;
   });
 
   it('announces quick fixes, without resolve', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-lsp-'));
+    dir = tempWorkspace();
     client = new TestClient({ workspaceFolders: [pathToUri(dir)] });
     const result = await client.start();
     assert.deepEqual(result.capabilities.codeActionProvider, { codeActionKinds: ['quickfix'], resolveProvider: false });
   });
 
   it('returns an edit that turns 5.10 into A.5.10', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-lsp-'));
+    dir = tempWorkspace();
     const file = path.join(dir, 'soa.isms.yaml');
     fs.writeFileSync(file, SOA);
     const uri = pathToUri(file);

@@ -3,11 +3,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { CompletionRequest, HoverRequest, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { pathToUri } from '../../server/src/core/uri';
 import { TestClient } from '../helpers/lspClient';
+import { removeTempWorkspaces, tempWorkspace } from '../helpers/tempWorkspace';
 
 const ACME = path.resolve(__dirname, '../../examples/acme');
 
@@ -19,12 +19,12 @@ describe('LSP completion and hover', function () {
   afterEach(async () => {
     await client?.stop();
     client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempWorkspaces();
     dir = undefined;
   });
 
   it('announces completion with trigger characters, and hover', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-lsp-'));
+    dir = tempWorkspace();
     client = new TestClient({ workspaceFolders: [pathToUri(dir)] });
     const result = await client.start();
     assert.deepEqual(result.capabilities.completionProvider?.triggerCharacters, [' ', ':', '.', '-', '[']);
@@ -32,7 +32,7 @@ describe('LSP completion and hover', function () {
   });
 
   it('offers all 93 controls at an SoA id of an open document', async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-lsp-'));
+    dir = tempWorkspace();
     client = new TestClient({ workspaceFolders: [pathToUri(dir)], env: { ISMS_TODAY: '2026-11-28' } });
     await client.start();
     const uri = pathToUri(path.join(dir, 'soa.isms.yaml'));

@@ -2,20 +2,10 @@
  * The built server over stdio, as any LSP client sees it.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToUri } from '../../server/src/core/uri';
 import { TestClient } from '../helpers/lspClient';
-
-function tempWorkspace(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-lsp-'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+import { removeTempWorkspaces, tempWorkspace } from '../helpers/tempWorkspace';
 
 const PEOPLE = `people:
   - id: alice
@@ -39,7 +29,7 @@ describe('LSP server over stdio', function () {
   afterEach(async () => {
     await client?.stop();
     client = undefined;
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    removeTempWorkspaces();
   });
 
   it('answers initialize with its capabilities and name', async () => {
