@@ -25,6 +25,8 @@ export interface ServerSpec {
   languageId: string;
   /** Our server's `initializationOptions.debounceMs`; undefined = the product default. */
   debounceMs?: number;
+  /** Our server's bundle; default dist/server.js. */
+  serverPath?: string;
 }
 
 export const YAML_SETTINGS = {
@@ -40,7 +42,7 @@ export const YAML_SETTINGS = {
 function client(spec: ServerSpec): BenchClient {
   if (spec.id === 'isms') {
     return new BenchClient({
-      name: spec.label, command: process.execPath, args: [OUR_SERVER, '--stdio'], env: { ISMS_TODAY: CORPUS_TODAY },
+      name: spec.label, command: process.execPath, args: [spec.serverPath ?? OUR_SERVER, '--stdio'], env: { ISMS_TODAY: CORPUS_TODAY },
       configuration: () => null,
     });
   }
@@ -415,6 +417,25 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
   } finally {
     await c.stop();
   }
+}
+
+/** spawn → initialize answered, `count` fresh processes (the first is not counted: disk cache). */
+export async function initializeTimes(spec: ServerSpec, folder: string, count: number): Promise<Stats> {
+  const samples: number[] = [];
+  for (let i = 0; i <= count; i++) {
+    const c = client(spec);
+    try {
+      const folderUri = uriOf(folder);
+      const init = await c.initialize({
+        rootUri: folderUri, capabilities: CAPABILITIES, workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
+        initializationOptions: spec.id === 'isms' ? {} : undefined,
+      });
+      if (i > 0) samples.push(init.fromSpawnMs);
+    } finally {
+      await c.stop();
+    }
+  }
+  return stats(samples);
 }
 
 export interface AnchorCheck {
