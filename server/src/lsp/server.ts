@@ -19,13 +19,12 @@ import { FEATURE_MODULES } from './features';
 import { version } from '../../../package.json';
 
 export interface InitializationOptions {
-  /** Milliseconds an edit must settle before the ISMS is checked again. */
+  /** Milliseconds an edit must settle before the ISMS is checked again (absent: adaptive). */
   debounceMs?: number;
   /** The editor's `isms` settings at start-up. */
   settings?: unknown;
 }
 
-const DEFAULT_DEBOUNCE_MS = 120;
 
 export function startServer(connection: Connection): void {
   const log = (message: string) => connection.console.log(message);
@@ -38,7 +37,7 @@ export function startServer(connection: Connection): void {
     today = createClock(undefined, {});
   }
   const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log });
-  const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, DEFAULT_DEBOUNCE_MS);
+  const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, undefined);
   const preferences: EditorPreferences = { codeLens: true, inlayHints: true, snippetSupport: false };
   const ctx: ServerContext = {
     connection,
@@ -163,6 +162,8 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(guard('didChange', ({ document }) => {
     const ws = registry.forUri(document.uri);
+    // TextDocuments reports the opened text as a change too; didOpen already scheduled it.
+    if (ws.isOpen(document.uri) && ws.file(document.uri)?.version === document.version) return;
     ws.setDocument(document.uri, document.getText(), document.version);
     publisher.schedule(ws, document.uri);
   }));

@@ -7,32 +7,39 @@
 import type { IsmsFile } from '../parse/ismsFile';
 import type { WorkspaceModel } from './workspaceModel';
 
-/** Fields no rule reads across files. Anything not listed is assumed to matter. */
+/**
+ * Fields inside a section (never section names themselves) that no rule reads from
+ * another file: free text, and citations, which only the citing file's rules judge.
+ * Anything not listed is assumed to matter.
+ */
 const PRIVATE_FIELDS: ReadonlySet<string> = new Set([
   'justification', 'description', 'actionPlan', 'statement', 'title', 'name', 'email', 'rootCause',
   'link', 'item', 'budget', 'number', 'accreditationNumber', 'locations', 'systems', 'dataCategories', 'reasons',
+  'owner', 'verifiedBy', 'approvedBy', 'evidence', 'correctionEvidence', 'remediationEvidence', 'report',
 ]);
 
 export function crossFileSignature(file: IsmsFile, model: WorkspaceModel): string {
-  const parts: unknown[] = [file.value === undefined ? '<unparsed>' : strip(file.value)];
+  const parts: unknown[] = [file.value === undefined ? '<unparsed>' : strip(file.value, 0)];
+  // The model may predate this version of the file: compare by URI, not by object.
   const facts = model.facts(file);
   for (const item of facts.items) {
     if (item.id === undefined || !item.idNode?.range) continue;
     const all = model.itemsWithId(item.kind, item.id);
-    if (all.some((other) => other.file !== file)) parts.push([item.kind, item.id, item.idNode.range[0]]);
+    if (all.some((other) => other.file.uri !== file.uri)) parts.push([item.kind, item.id, item.idNode.range[0]]);
   }
   for (const section of facts.sections) {
-    if (model.sections(section.name).length > 1) parts.push([section.name, section.key.range?.[0]]);
+    if (model.sections(section.name).some((other) => other.file.uri !== file.uri)) parts.push([section.name, section.key.range?.[0]]);
   }
   return JSON.stringify(parts);
 }
 
-function strip(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(strip);
+function strip(value: unknown, depth: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => strip(v, depth + 1));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-      if (!PRIVATE_FIELDS.has(key)) out[key] = strip(v);
+      // Depth 0 holds the section names (`evidence:` is the register, not a citation).
+      if (depth === 0 || !PRIVATE_FIELDS.has(key)) out[key] = strip(v, depth + 1);
     }
     return out;
   }

@@ -40,7 +40,9 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   if (refusal) return { uri, version, text, lines, yaml: undefined, root: undefined, value: undefined, syntax: [refusal] };
   // Duplicate keys are found below in one pass: yaml's own check compares each key with
   // every earlier key of its mapping, quadratic on a mapping of many keys.
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  // logLevel 'error': yaml would otherwise print warnings (a collection used as a key) on
+  // the process's stderr; the core reports through findings only.
+  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
   const syntax: Finding[] = [];
   const contentEnd = text.trimEnd().length;
   for (const error of yaml.errors) {

@@ -222,8 +222,23 @@ export function linkOf(item: Item): Scalar<string> | undefined {
   return isScalar(node) && typeof node.value === 'string' ? (node as Scalar<string>) : undefined;
 }
 
+/**
+ * Verdicts of one check pass (keyed by its host, which lives for one pass): the five
+ * link rules share one judgement per link instead of making five.
+ */
+const verdictsOfPass = new WeakMap<WorkspaceHost, WeakMap<Item, LinkVerdict | undefined>>();
+
 /** The verdict on an evidence item's link in the file being diagnosed. */
 export function judgeEvidenceLink(ctx: RuleContext, item: Item): LinkVerdict | undefined {
+  let verdicts = verdictsOfPass.get(ctx.host);
+  if (!verdicts) verdictsOfPass.set(ctx.host, (verdicts = new WeakMap()));
+  if (verdicts.has(item)) return verdicts.get(item);
+  const verdict = judgeEvidenceLinkNow(ctx, item);
+  verdicts.set(item, verdict);
+  return verdict;
+}
+
+function judgeEvidenceLinkNow(ctx: RuleContext, item: Item): LinkVerdict | undefined {
   const link = linkOf(item);
   if (!link) return undefined;
   const label = item.id !== undefined ? `evidence ${item.id}` : 'this evidence item';

@@ -17,40 +17,58 @@ export const reviewOverdue: Rule = {
   summary: 'Certified (or past stage 1) and no completed `internal-audit` within the review cadence (12 or 6 months).',
   help: 'Clause 9.2 requires internal audits at planned intervals, and certification bodies check at every surveillance visit that they happened. Management reviews (clause 9.3) do not replace them. Carry out an internal audit, record it in `audits` as completed, and keep to the cadence set in `organization.reviewCadence`.',
   check(ctx) {
-    const { model } = ctx;
-    const audits = model.items('audit');
-    const certified = model.singleton('certificate') !== undefined;
-    const pastStage1 = audits.some((a) => stringOf(a.map, 'type') === 'stage-1' && stringOf(a.map, 'status') === 'completed');
-    if (!certified && !pastStage1) return;
-
-    const organization = model.singleton('organization');
-    const cadenceNode = organization && !isBlank(organization.value, 'reviewCadence') ? scalarValueOf(organization.value, 'reviewCadence') : undefined;
-    const semiannual = cadenceNode?.value === 'semiannual';
-    const months = semiannual ? 6 : 12;
-
-    const internal = audits
-      .filter((a) => stringOf(a.map, 'type') === 'internal-audit')
-      .flatMap((a) => {
-        const dated = dateOf(a.map, 'date');
-        return dated ? [{ ...dated, id: a.id, file: a.file, completed: stringOf(a.map, 'status') === 'completed' }] : [];
-      });
-    const last = latest(internal.filter((a) => a.completed));
-    // "Within the last 12 (6) calendar months", counted back from today (spec §9);
-    // an audit exactly that many months ago is still within.
-    const nextDue = last ? addMonths(last.date, months) : undefined;
-    if (last && compareDates(last.date, addMonths(ctx.today, -months)) >= 0) return;
-
-    const anchor = anchorOf(ctx, cadenceNode && organization ? { file: organization.file, node: cadenceNode } : undefined, latest(internal.filter((a) => a.completed)) ?? latest(internal));
-    if (!anchor || anchor.file !== ctx.file) return;
-
-    const cadence = `${semiannual ? 'semiannual' : 'annual'} review cadence${cadenceNode ? '' : ', the default'}`;
-    const why = 'Clause 9.2 requires internal audits at planned intervals, and auditors check them at every visit; carry out an internal audit and record it in audits as completed.';
-    const message = last && nextDue
-      ? `No internal audit has been completed in the last ${months} months: the latest${last.id ? `, ${last.id},` : ''} was on ${last.text}, so the next was due by ${formatDate(nextDue)} (${cadence}). ${why}`
-      : `No internal audit has been completed, though the ISMS is ${certified ? 'certified' : 'past its stage 1 audit'} (${cadence}: one every ${months} months). ${why}`;
-    ctx.report(anchor.node, message, { data: { cadence: semiannual ? 'semiannual' : 'annual', lastInternalAudit: last?.text, nextDue: nextDue ? formatDate(nextDue) : undefined } });
+    // The finding is about the whole ISMS: work it out once per model and day, then
+    // report it only while diagnosing the file that holds its anchor.
+    const key = formatDate(ctx.today);
+    let memo = findingOfModel.get(ctx.model);
+    if (!memo || memo.day !== key) findingOfModel.set(ctx.model, (memo = { day: key, finding: findReviewOverdue(ctx) }));
+    const finding = memo.finding;
+    if (finding && finding.anchor.file === ctx.file) ctx.report(finding.anchor.node, finding.message, { data: finding.data });
   },
 };
+
+interface ReviewFinding {
+  anchor: Anchor;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+const findingOfModel = new WeakMap<RuleContext['model'], { day: string; finding: ReviewFinding | undefined }>();
+
+function findReviewOverdue(ctx: RuleContext): ReviewFinding | undefined {
+  const { model } = ctx;
+  const audits = model.items('audit');
+  const certified = model.singleton('certificate') !== undefined;
+  const pastStage1 = audits.some((a) => stringOf(a.map, 'type') === 'stage-1' && stringOf(a.map, 'status') === 'completed');
+  if (!certified && !pastStage1) return undefined;
+
+  const organization = model.singleton('organization');
+  const cadenceNode = organization && !isBlank(organization.value, 'reviewCadence') ? scalarValueOf(organization.value, 'reviewCadence') : undefined;
+  const semiannual = cadenceNode?.value === 'semiannual';
+  const months = semiannual ? 6 : 12;
+
+  const internal = audits
+    .filter((a) => stringOf(a.map, 'type') === 'internal-audit')
+    .flatMap((a) => {
+      const dated = dateOf(a.map, 'date');
+      return dated ? [{ ...dated, id: a.id, file: a.file, completed: stringOf(a.map, 'status') === 'completed' }] : [];
+    });
+  const last = latest(internal.filter((a) => a.completed));
+  // "Within the last 12 (6) calendar months", counted back from today (spec §9);
+  // an audit exactly that many months ago is still within.
+  const nextDue = last ? addMonths(last.date, months) : undefined;
+  if (last && compareDates(last.date, addMonths(ctx.today, -months)) >= 0) return undefined;
+
+  const anchor = anchorOf(ctx, cadenceNode && organization ? { file: organization.file, node: cadenceNode } : undefined, last ?? latest(internal));
+  if (!anchor) return undefined;
+
+  const cadence = `${semiannual ? 'semiannual' : 'annual'} review cadence${cadenceNode ? '' : ', the default'}`;
+  const why = 'Clause 9.2 requires internal audits at planned intervals, and auditors check them at every visit; carry out an internal audit and record it in audits as completed.';
+  const message = last && nextDue
+    ? `No internal audit has been completed in the last ${months} months: the latest${last.id ? `, ${last.id},` : ''} was on ${last.text}, so the next was due by ${formatDate(nextDue)} (${cadence}). ${why}`
+    : `No internal audit has been completed, though the ISMS is ${certified ? 'certified' : 'past its stage 1 audit'} (${cadence}: one every ${months} months). ${why}`;
+  return { anchor, message, data: { cadence: semiannual ? 'semiannual' : 'annual', lastInternalAudit: last?.text, nextDue: nextDue ? formatDate(nextDue) : undefined } };
+}
 
 interface Anchor {
   file: IsmsFile;

@@ -14,6 +14,7 @@ import { ALL_RULES, RULE_CODES } from '../rules/index';
 import type { Rule } from '../rules/rule';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, mergeSettings, parseConfig, type IsmsSettings } from '../settings';
 import { childUri, isIsmsFileName, isUriInside } from '../uri';
+import { memoHost } from './memoHost';
 import { DEFAULT_SCAN_LIMITS, scanWorkspace, type ScanLimits, type ScanResult } from './scan';
 
 export interface WorkspaceOptions {
@@ -49,9 +50,12 @@ export class IsmsWorkspace {
   /** Files to check again: the ones edited, or every file when an edit reached others. */
   private readonly changedUris = new Set<string>();
   private changedAll = true;
+  /** The host as rules see it: answers remembered for one check pass. */
+  private checkHost: WorkspaceHost;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.folderUri = options.folderUri.replace(/\/+$/, '');
+    this.checkHost = memoHost(options.host);
     this.reloadConfig();
   }
 
@@ -108,11 +112,14 @@ export class IsmsWorkspace {
     this.openUris.add(uri);
     const current = this.files.get(uri);
     if (current && current.version === version && current.text === text) return current;
-    const before = current ? crossFileSignature(current, this.model) : undefined;
+    // Both signatures are taken against the model before the edit: it answers for the
+    // other files, which the edit did not touch, without rebuilding the whole model.
+    const model = this.model;
+    const before = current ? crossFileSignature(current, model) : undefined;
     const file = parseIsmsFile(uri, text, version);
     this.files.set(uri, file);
     this.modelCache = undefined;
-    if (before !== undefined && before === crossFileSignature(file, this.model)) this.changedUris.add(uri);
+    if (before !== undefined && before === crossFileSignature(file, model)) this.changedUris.add(uri);
     else this.changedAll = true;
     return file;
   }
@@ -122,6 +129,7 @@ export class IsmsWorkspace {
    * edited files when no edit changed what other files can see of them.
    */
   takeAffected(): { all: true } | { all: false; uris: string[] } {
+    this.checkHost = memoHost(this.options.host);
     const result: { all: true } | { all: false; uris: string[] } = this.changedAll ? { all: true } : { all: false, uris: [...this.changedUris].filter((uri) => this.files.has(uri)) };
     this.changedAll = false;
     this.changedUris.clear();
@@ -205,7 +213,7 @@ export class IsmsWorkspace {
       settings: this.settingsCache,
       today: this.options.today(),
       folderUri: this.folderUri,
-      host: this.options.host,
+      host: this.checkHost,
       unusedSuppressionSeverity: this.options.unusedSuppressionSeverity,
       onRuleError: (code, error) => this.ruleFailed(code, error),
     });
@@ -213,6 +221,7 @@ export class IsmsWorkspace {
   }
 
   diagnoseAll(): FileDiagnostics[] {
+    this.checkHost = memoHost(this.options.host);
     return this.uris().map((uri) => this.diagnose(uri)!);
   }
 
