@@ -26,8 +26,10 @@ export class WorkspaceModel {
   readonly files: readonly IsmsFile[];
   private readonly sectionsByName = new Map<string, SectionDef[]>();
   private readonly itemsByKind = new Map<IdKind, Item[]>();
+  /** Per kind, built on first use (a file's rules seldom need every kind). */
   private readonly itemsById = new Map<IdKind, Map<string, Item[]>>();
-  private readonly citationsByTarget = new Map<string, Citation[]>();
+  /** Built on first use: rules look up definitions, only editor features look up citations. */
+  private citationsByTarget: Map<string, Citation[]> | undefined;
   private readonly soaEntriesList: SoaEntry[] = [];
 
   constructor(files: Iterable<IsmsFile>) {
@@ -35,20 +37,22 @@ export class WorkspaceModel {
     for (const file of this.files) {
       const facts = factsOf(file);
       for (const section of facts.sections) push(this.sectionsByName, section.name, section);
-      for (const item of facts.items) {
-        push(this.itemsByKind, item.kind, item);
-        if (item.id !== undefined) {
-          let byId = this.itemsById.get(item.kind);
-          if (!byId) this.itemsById.set(item.kind, (byId = new Map()));
-          push(byId, item.id, item);
-        }
-      }
-      for (const citation of facts.citations) push(this.citationsByTarget, targetKey(citation.kind, citation.value), citation);
+      for (const item of facts.items) push(this.itemsByKind, item.kind, item);
     }
     // The SoA is a singleton; its entries come from its first definition only
     // (a second definition is a duplicate-section error, not more controls).
     const soa = this.singleton('soa');
     if (soa) this.soaEntriesList.push(...factsOf(soa.file).soaEntries);
+  }
+
+  private byId(kind: IdKind): Map<string, Item[]> {
+    let byId = this.itemsById.get(kind);
+    if (!byId) {
+      byId = new Map();
+      for (const item of this.items(kind)) if (item.id !== undefined) push(byId, item.id, item);
+      this.itemsById.set(kind, byId);
+    }
+    return byId;
   }
 
   facts(file: IsmsFile): FileFacts {
@@ -71,16 +75,16 @@ export class WorkspaceModel {
 
   /** All items with that id (more than one is a duplicate-id problem). */
   itemsWithId(kind: IdKind, id: string): readonly Item[] {
-    return this.itemsById.get(kind)?.get(id) ?? [];
+    return this.byId(kind).get(id) ?? [];
   }
 
   /** The item that counts for an id (the first definition). */
   item(kind: IdKind, id: string): Item | undefined {
-    return this.itemsById.get(kind)?.get(id)?.[0];
+    return this.byId(kind).get(id)?.[0];
   }
 
   ids(kind: IdKind): IterableIterator<string> {
-    return (this.itemsById.get(kind) ?? new Map<string, Item[]>()).keys();
+    return this.byId(kind).keys();
   }
 
   /** Entries of the SoA that counts. */
@@ -95,6 +99,12 @@ export class WorkspaceModel {
 
   /** Every place that cites `value` as a `kind`. */
   citationsOf(kind: RefKind, value: string): readonly Citation[] {
+    if (!this.citationsByTarget) {
+      this.citationsByTarget = new Map();
+      for (const file of this.files) {
+        for (const citation of factsOf(file).citations) push(this.citationsByTarget, targetKey(citation.kind, citation.value), citation);
+      }
+    }
     return this.citationsByTarget.get(targetKey(kind, value)) ?? [];
   }
 
