@@ -133,7 +133,8 @@ export function measureRecheck(corpus: Corpus, relPath: string, log: (line: stri
   ws.scan();
   const versions = new Map<string, number>();
   const connection = { sendDiagnostics: () => Promise.resolve() } as unknown as Connection;
-  const publisher = new DiagnosticsPublisher(connection, (u) => versions.get(u), () => undefined, 0);
+  // One synchronous pass per call: the measurement is the work of a re-check, not of one slice.
+  const publisher = new DiagnosticsPublisher(connection, (u) => versions.get(u), () => undefined, 0, Infinity);
   let checked = 0;
   const diagnose = ws.diagnose.bind(ws);
   ws.diagnose = (u: string) => {
