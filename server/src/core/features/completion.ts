@@ -48,12 +48,24 @@ export function getCompletions(ws: IsmsWorkspace, uri: string, position: Positio
   if (insideMultilineScalar(file, offset)) return EMPTY;
   const ctx = completionContextAt(file.text, offset);
   if (!ctx) return EMPTY;
-  const env: Env = {
-    ws, model: ws.model, file, offset, snippets: options.snippetSupport !== false,
-    range: { start: file.lines.positionAt(ctx.start), end: file.lines.positionAt(Math.max(ctx.end, offset)) },
-  };
+  const env: Env = { ws, model: ws.model, file, offset, snippets: options.snippetSupport !== false, range: replaceRange(file, ctx.start, ctx.end, offset) };
   const items = ctx.kind === 'value' ? valueCompletions(env, ctx) : bareCompletions(env, ctx);
   return { isIncomplete: false, items };
+}
+
+/**
+ * The range completions replace. LSP requires a single-line range that contains the
+ * cursor: a word that starts after the cursor (just before a quote) or spans a lone
+ * `\r` line break falls back to inserting at the cursor.
+ */
+function replaceRange(file: IsmsFile, start: number, end: number, offset: number): Range {
+  const from = file.lines.positionAt(Math.min(start, offset));
+  const to = file.lines.positionAt(Math.max(end, offset));
+  if (start > offset || from.line !== to.line) {
+    const at = file.lines.positionAt(offset);
+    return { start: at, end: at };
+  }
+  return { start: from, end: to };
 }
 
 /** Inside a block scalar (`>`, `|`) or on a later line of a multi-line value: free text. */

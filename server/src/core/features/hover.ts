@@ -21,6 +21,18 @@ import { symbolAt } from './symbolAt';
 
 /** The hover at a position of an ISMS file of `ws`, or null where there is nothing to say. */
 export function getHover(ws: IsmsWorkspace, uri: string, position: Position): Hover | null {
+  const found = hoverAt(ws, uri, position);
+  // A block value's range runs past its last line; a hover must cover the cursor.
+  const range = found?.range;
+  if (range && (before(position, range.start) || before(range.end, position))) return null;
+  return found;
+}
+
+function before(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+function hoverAt(ws: IsmsWorkspace, uri: string, position: Position): Hover | null {
   const file = ws.file(uri);
   if (!file || !file.yaml) return null;
   const offset = file.lines.offsetAt(position);

@@ -95,8 +95,9 @@ function soaEntrySymbol(file: IsmsFile, entry: SoaEntry): DocumentSymbol {
 
 function itemName(item: Item): string {
   if (item.id !== undefined && item.id.trim() !== '') return item.id;
-  if (item.idNode && item.idNode.value !== null) return scalarText(item.idNode);
-  return '(no id)';
+  // VS Code drops the whole outline for a symbol with an empty name.
+  const written = item.idNode && item.idNode.value !== null ? scalarText(item.idNode).trim() : '';
+  return written !== '' ? written : '(no id)';
 }
 
 /** `A.5.1 Policies for information security`; the id alone when it is not a 2022 control. */
