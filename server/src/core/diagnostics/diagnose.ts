@@ -94,13 +94,20 @@ export function diagnose(input: DiagnoseInput): Diagnostic[] {
 }
 
 function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<string>, knownCodes: Set<string>, unusedSeverity: DiagnosticSeverity | undefined): Located[] {
-  const suppressions = readSuppressions(file.text, (offset) => insideScalar(file, offset));
+  if (!file.text.includes('isms-disable-')) return found;
+  const suppressions = readSuppressions(file.text, textRangesOf(file));
   if (suppressions.length === 0) return found;
+  const byLine = new Map<number, Located[]>();
+  for (const f of found) {
+    const list = byLine.get(f.line);
+    if (list) list.push(f);
+    else byLine.set(f.line, [f]);
+  }
   const silenced = new Set<Located>();
   const out: Located[] = [];
   for (const suppression of suppressions) {
     for (const code of suppression.codes) {
-      const matches = found.filter((f) => f.line === suppression.targetLine && f.code === code);
+      const matches = (byLine.get(suppression.targetLine) ?? []).filter((f) => f.code === code);
       matches.forEach((m) => silenced.add(m));
       // A rule switched off in the settings is not "unused" here: the comment is still true.
       const unused = !knownCodes.has(code) || code === UNUSED_SUPPRESSION || (activeCodes.has(code) && matches.length === 0);
@@ -114,25 +121,39 @@ function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<st
   return [...found.filter((f) => !silenced.has(f)), ...out];
 }
 
-/** True when the offset lies inside a scalar value (so a `#` there is text, not a comment). */
-function insideScalar(file: IsmsFile, offset: number): boolean {
-  if (!file.yaml) return false;
-  let inside = false;
-  visit(file.yaml, {
-    Scalar(_key, node) {
-      const r = node.range;
-      if (!r || offset < r[0] || offset >= r[1]) return undefined;
-      // A plain scalar ends before ` #`; a block scalar's header line may carry a comment.
-      const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-      const blockBody = (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') && file.text.indexOf('\n', r[0]) < offset;
-      if (quoted || blockBody) {
-        inside = true;
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return inside;
+/**
+ * A test for "this offset lies inside a text value" (so a `#` there is text, not a
+ * comment): the quoted scalars and block-scalar bodies of the file, collected once.
+ */
+function textRangesOf(file: IsmsFile): (offset: number) => boolean {
+  const ranges: [number, number][] = [];
+  if (file.yaml) {
+    visit(file.yaml, {
+      Scalar(_key, node) {
+        const r = node.range;
+        if (!r) return;
+        // A plain scalar ends before ` #`; a block scalar's header line may carry a comment.
+        if (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') ranges.push([r[0], r[1]]);
+        else if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+          const bodyStart = file.text.indexOf('\n', r[0]);
+          if (bodyStart >= 0 && bodyStart < r[1]) ranges.push([bodyStart + 1, r[1]]);
+        }
+      },
+    });
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  return (offset) => {
+    // Ranges do not overlap: find the last one starting at or before the offset.
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ranges[mid]![0] <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    const candidate = ranges[hi];
+    return candidate !== undefined && offset < candidate[1];
+  };
 }
 
 function toDiagnostic(finding: Located, file: IsmsFile, model: WorkspaceModel): Diagnostic {

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** One resolved step of an instance path in the YAML tree. */
 export interface PathStep {
@@ -30,13 +30,25 @@ function keyText(key: unknown): string | undefined {
  * duplicate keys), an index into the item of a sequence. It stops at an alias, as the
  * aliased content lives elsewhere in the text.
  */
+/** Each mapping's pairs by key text (the last one wins, as YAML keeps the last of duplicates). */
+const pairIndex = new WeakMap<YAMLMap, Map<string | undefined, Pair>>();
+
+function pairsByKey(map: YAMLMap): Map<string | undefined, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) index.set(keyText(pair.key), pair);
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 export function locate(doc: Document.Parsed, segments: readonly string[]): Located {
   const steps: PathStep[] = [{ node: doc.contents }];
   for (const segment of segments) {
     const current = steps[steps.length - 1]!.node;
     if (isMap(current)) {
-      let pair;
-      for (const candidate of current.items) if (keyText(candidate.key) === segment) pair = candidate;
+      const pair = pairsByKey(current).get(segment);
       if (!pair) return { steps, complete: false };
       steps.push({ key: pair.key as Node, node: (pair.value as Node | null) ?? null });
     } else if (isSeq(current) && /^\d+$/.test(segment)) {
