@@ -73,8 +73,9 @@ export function diagnose(input: DiagnoseInput): Diagnostic[] {
       host: input.host,
       report(at, message, extra) {
         const range = Array.isArray(at) ? at : rangeOf(at as Parameters<typeof rangeOf>[0]) ?? [0, 0];
-        const start = Math.max(0, Math.min(range[0], file.text.length));
-        let end = Math.max(start, Math.min(range[1], file.text.length));
+        // A rule's arithmetic may yield NaN (a node without a range): never send that on.
+        const start = Math.max(0, Math.min(Number.isFinite(range[0]) ? range[0] : 0, file.text.length));
+        let end = Math.max(start, Math.min(Number.isFinite(range[1]) ? range[1] : start, file.text.length));
         // Block values end after their newline; a range should end on its last line.
         while (end > start && /\s/.test(file.text[end - 1]!)) end--;
         found.push({ code: rule.code, start, end, message, ...extra, severity: lspSeverity, line: file.lines.positionAt(start).line });

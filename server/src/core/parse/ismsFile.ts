@@ -17,6 +17,8 @@ export const MAX_ALIAS_COUNT = 1000;
  * hand-kept ISMS file nests fewer than ten levels.
  */
 export const MAX_NESTING_DEPTH = 256;
+/** Parse errors reported per file; the rest are counted in the last message. */
+export const MAX_SYNTAX_ERRORS = 100;
 
 export interface IsmsFile {
   readonly uri: string;
@@ -38,16 +40,29 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   const lines = TextDocument.create(uri, 'isms-yaml', version, text);
   const refusal = refuseUnparsable(text);
   if (refusal) return { uri, version, text, lines, yaml: undefined, root: undefined, value: undefined, syntax: [refusal] };
+  // A lone CR (classic Mac line end) is a line break to YAML 1.2 and to the editor, not to
+  // `yaml`: parse it as LF, which keeps every offset, and say so once below.
+  const loneCr = text.search(/\r(?!\n)/);
+  const source = loneCr < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
   // Duplicate keys are found below in one pass: yaml's own check compares each key with
   // every earlier key of its mapping, quadratic on a mapping of many keys.
   // logLevel 'error': yaml would otherwise print warnings (a collection used as a key) on
   // the process's stderr; the core reports through findings only.
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error' });
+  // schema 'core' (YAML 1.2, spec §1) even under a `%YAML 1.1` directive, which would
+  // otherwise turn dates into Date objects, `yes` into true, `!!binary` into bytes and
+  // apply `<<` merges: a value means the same in every file.
+  const yaml = parseDocument(source, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false, logLevel: 'error', schema: 'core' });
   const syntax: Finding[] = [];
   const contentEnd = text.trimEnd().length;
-  for (const error of yaml.errors) {
+  // After the first errors, the parser's recovery mostly reports consequences of them: on
+  // a garbled file, one per token. The first MAX_SYNTAX_ERRORS are shown, the rest counted.
+  for (const error of yaml.errors.slice(0, MAX_SYNTAX_ERRORS)) {
     const [start, end] = errorRange(text, error, contentEnd);
     syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage(error.code, error.message) });
+  }
+  if (yaml.errors.length > MAX_SYNTAX_ERRORS) {
+    const last = syntax[syntax.length - 1]!;
+    last.message += ` (${yaml.errors.length - MAX_SYNTAX_ERRORS} more YAML errors follow, not shown; they often go away once the ones above are fixed.)`;
   }
   for (const [start, end] of duplicateKeys(yaml)) {
     syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage('DUPLICATE_KEY', '') });
@@ -56,6 +71,11 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       syntax.push({ code: 'yaml-syntax', start: warning.pos[0], end: warning.pos[1], message: 'Custom YAML tags are not supported in ISMS files; the value is read as plain text. Remove the tag.' });
     }
+  }
+  if (loneCr >= 0) {
+    // On the line's last character: a range over the CR itself would end on the next line.
+    const at = loneCr > 0 && !/[\r\n]/.test(text[loneCr - 1]!) ? loneCr - 1 : loneCr;
+    syntax.push({ code: 'yaml-syntax', start: at, end: at + 1, message: 'This line ends with a lone carriage return (CR, a classic Mac OS line end). The file was read as if it ended in LF, but other tools may not: save it with LF or CRLF line ends.' });
   }
   const replaced = text.indexOf('\uFFFD');
   if (replaced >= 0) {
@@ -118,7 +138,7 @@ function refuseUnparsable(text: string): Finding | undefined {
  * compact items (`- - x`, `- key: x`). Quoted scalars, comments and block scalars are
  * skipped. An estimate close to the parser's own depth for every shape that can nest.
  */
-export function tooDeep(text: string, limit: number): number {
+function tooDeep(text: string, limit: number): number {
   const n = text.length;
   const code = (at: number): number => (at < n ? text.charCodeAt(at) : -1);
   const lineEnd = (from: number): number => {
@@ -157,11 +177,13 @@ export function tooDeep(text: string, limit: number): number {
           blocks.push({ indent, seq: dash });
           if (blocks.length > limit) return i;
         }
-        // Compact nesting on one line: `- - x`, `- key: x`, `? - x`.
+        // Compact nesting on one line: `- - x`, `? - x`, and a mapping in `- key: x`.
         while (isIndicator(text, i, DASH) || isIndicator(text, i, QUESTION)) {
           i++;
           while (code(i) === SPACE) i++;
           if (i >= n || isBreak(code(i)) || code(i) === HASH) break;
+          const nested = isIndicator(text, i, DASH) || isIndicator(text, i, QUESTION);
+          if (!nested && !startsMapping(text, i)) break;
           blocks.push({ indent: i - lineStart, seq: isIndicator(text, i, DASH) });
           if (blocks.length > limit) return i;
         }
@@ -230,6 +252,20 @@ function isFlowIndicator(c: number): boolean {
 /** `-` or `?` at `at` used as an indicator: followed by white space or the end of the text. */
 function isIndicator(text: string, at: number, indicator: number): boolean {
   return text.charCodeAt(at) === indicator && (at + 1 >= text.length || isSpace(text.charCodeAt(at + 1)));
+}
+
+/** True when the line from `at` holds a mapping key (`key: …`, `"key": …`). */
+function startsMapping(text: string, at: number): boolean {
+  let i = at;
+  const c = text.charCodeAt(i);
+  if (c === DQUOTE || c === SQUOTE) i = quoteEnd(text, i);
+  for (; i < text.length; i++) {
+    const d = text.charCodeAt(i);
+    if (isBreak(d)) return false;
+    if (d === HASH && isSpace(text.charCodeAt(i - 1))) return false;
+    if (d === COLON && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) return true;
+  }
+  return false;
 }
 
 /** The offset after the quoted scalar that starts at `at` (or the end of the text). */

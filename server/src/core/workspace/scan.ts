@@ -29,7 +29,7 @@ export function scanWorkspace(host: WorkspaceHost, folderUri: string, limits: Sc
   let entriesSeen = 0;
   while (pending.length > 0) {
     const dir = pending.shift()!;
-    const entries = host.readDirectory(dir);
+    const entries = attempt(() => host.readDirectory(dir));
     if (!entries) {
       result.unreadable.push(dir);
       continue;
@@ -44,10 +44,22 @@ export function scanWorkspace(host: WorkspaceHost, folderUri: string, limits: Sc
       if (entry.kind === 'directory') {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         pending.push(child);
-      } else if (isIsmsFileName(entry.name) && (entry.kind === 'file' || (entry.kind === 'symlink' && host.stat(child)?.kind === 'file'))) {
+      } else if (isIsmsFileName(entry.name) && (entry.kind === 'file' || (entry.kind === 'symlink' && attempt(() => host.stat(child))?.kind === 'file'))) {
         result.uris.push(child);
       }
     }
   }
   return result;
+}
+
+/**
+ * A host answers `undefined` for a fault rather than throwing; should one throw anyway (a
+ * folder removed mid-scan, a plug-in host), the entry counts as unreadable, not as a crash.
+ */
+function attempt<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
