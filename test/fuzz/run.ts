@@ -177,7 +177,7 @@ async function main(): Promise<number> {
     console.log(`\nKnown issues (reported, not yet fixed; --strict fails on them):`);
     for (const issue of KNOWN_ISSUES) {
       const where = firstKnown.get(issue.summary)?.split(' ');
-      console.log(`  ${known.get(issue.summary) ?? 0}× ${issue.summary.replace(/\s+/g, ' ')}${where ? ` — first: npm run fuzz -- --strict --seed ${where[0]} --path ${where[1]}` : ''}`);
+      console.log(`  ${known.get(issue.summary) ?? 0}× ${issue.summary}${where ? ` — first: npm run fuzz -- --strict --seed ${where[0]} --path ${where[1]}` : ''}`);
     }
   }
   if (failures.length === 0) {
