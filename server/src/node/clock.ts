@@ -3,7 +3,7 @@
  * over the local date (spec §1, §9). Read at check time so a server running past
  * midnight moves on with the calendar.
  */
-import { formatDate, localDate, parseDate, type CalendarDate } from '../core/dates';
+import { localDate, parseDate, type CalendarDate } from '../core/dates';
 
 export class InvalidTodayError extends Error {}
 
@@ -18,4 +18,3 @@ export function createClock(override: string | undefined, env: NodeJS.ProcessEnv
   return () => localDate(new Date());
 }
 
-export { formatDate };

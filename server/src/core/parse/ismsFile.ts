@@ -384,13 +384,3 @@ function syntaxMessage(code: string, message: string): string {
 function plain(message: string): string {
   return message.replace(/\s+at line \d+, column \d+.*$/s, '').replace(/\.$/, '');
 }
-
-/** The top-level keys of the file and their key nodes (for sections). */
-export function topLevelKeys(file: IsmsFile): { name: string; key: import('yaml').Scalar; value: unknown }[] {
-  if (!file.root) return [];
-  const out: { name: string; key: import('yaml').Scalar; value: unknown }[] = [];
-  for (const pair of file.root.items) {
-    if (isScalar(pair.key) && typeof pair.key.value === 'string') out.push({ name: pair.key.value, key: pair.key, value: pair.value });
-  }
-  return out;
-}
