@@ -1,9 +1,11 @@
 /**
  * The whole ISMS of one workspace folder: the merge of every file's facts, with indexes
- * by id and by cited value. Immutable once built; rebuilt (cheaply, from cached per-file
- * facts) when a file changes.
+ * by id and by cited value. Immutable once built. After an edit of one file the next
+ * model is derived from the last one (`withFile`), sharing everything the file did not
+ * touch, so that an edit costs that file's facts rather than a merge of the whole ISMS.
  */
 import type { IsmsFile } from '../parse/ismsFile';
+import { FileOrderedIndex, spliceFile } from './fileOrderedIndex';
 import {
   extractFacts, type Citation, type FileFacts, type IdKind, type Item, type RefKind, type SectionDef,
   type SingletonSection, type SoaEntry,
@@ -21,35 +23,104 @@ export function factsOf(file: IsmsFile): FileFacts {
   return facts;
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
+const idOf = (item: Item): string | undefined => item.id;
+const targetOf = (citation: Citation): string => targetKey(citation.kind, citation.value);
+
+interface ModelParts {
+  files: readonly IsmsFile[];
+  sectionsByName: ReadonlyMap<string, readonly SectionDef[]>;
+  itemsByKind: ReadonlyMap<IdKind, readonly Item[]>;
+  itemsById: ReadonlyMap<IdKind, FileOrderedIndex<Item>>;
+  citationsByTarget: FileOrderedIndex<Citation> | undefined;
+  soaEntries: readonly SoaEntry[];
+}
+
 export class WorkspaceModel {
   /** Files in a stable order (by URI). */
   readonly files: readonly IsmsFile[];
-  private readonly sectionsByName = new Map<string, SectionDef[]>();
-  private readonly itemsByKind = new Map<IdKind, Item[]>();
+  private readonly sectionsByName: ReadonlyMap<string, readonly SectionDef[]>;
+  private readonly itemsByKind: ReadonlyMap<IdKind, readonly Item[]>;
   /** Per kind, built on first use (a file's rules seldom need every kind). */
-  private readonly itemsById = new Map<IdKind, Map<string, Item[]>>();
+  private readonly itemsById: Map<IdKind, FileOrderedIndex<Item>>;
   /** Built on first use: rules look up definitions, only editor features look up citations. */
-  private citationsByTarget: Map<string, Citation[]> | undefined;
-  private readonly soaEntriesList: SoaEntry[] = [];
+  private citationsByTarget: FileOrderedIndex<Citation> | undefined;
+  private readonly soaEntriesList: readonly SoaEntry[];
+  private fileIndex: Map<string, IsmsFile> | undefined;
 
-  constructor(files: Iterable<IsmsFile>) {
+  constructor(files: Iterable<IsmsFile>);
+  constructor(files: Iterable<IsmsFile>, parts: ModelParts);
+  constructor(files: Iterable<IsmsFile>, parts?: ModelParts) {
+    if (parts) {
+      this.files = parts.files;
+      this.sectionsByName = parts.sectionsByName;
+      this.itemsByKind = parts.itemsByKind;
+      this.itemsById = new Map(parts.itemsById);
+      this.citationsByTarget = parts.citationsByTarget;
+      this.soaEntriesList = parts.soaEntries;
+      return;
+    }
     this.files = [...files].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    const sectionsByName = new Map<string, SectionDef[]>();
+    const itemsByKind = new Map<IdKind, Item[]>();
     for (const file of this.files) {
       const facts = factsOf(file);
-      for (const section of facts.sections) push(this.sectionsByName, section.name, section);
-      for (const item of facts.items) push(this.itemsByKind, item.kind, item);
+      for (const section of facts.sections) push(sectionsByName, section.name, section);
+      for (const item of facts.items) push(itemsByKind, item.kind, item);
     }
-    // The SoA is a singleton; its entries come from its first definition only
-    // (a second definition is a duplicate-section error, not more controls).
-    const soa = this.singleton('soa');
-    if (soa) this.soaEntriesList.push(...factsOf(soa.file).soaEntries);
+    this.sectionsByName = sectionsByName;
+    this.itemsByKind = itemsByKind;
+    this.itemsById = new Map();
+    this.soaEntriesList = soaEntriesOf(sectionsByName.get('soa')?.[0]);
   }
 
-  private byId(kind: IdKind): Map<string, Item[]> {
+  /**
+   * This model with `file` in place of the file of the same URI. Only the sections,
+   * kinds and keys that the old or the new version touch are recomputed; the result
+   * equals a model built from scratch over the same files.
+   */
+  withFile(file: IsmsFile): WorkspaceModel {
+    const at = binarySearch(this.files, file.uri);
+    if (at < 0) return new WorkspaceModel([...this.files, file]);
+    const old = this.files[at]!;
+    if (old === file) return this;
+    const before = factsOf(old);
+    const after = factsOf(file);
+    const files = [...this.files];
+    files[at] = file;
+
+    const sectionsByName = new Map(this.sectionsByName);
+    for (const name of new Set([...before.sections, ...after.sections].map((s) => s.name))) {
+      const list = spliceFile(this.sections(name), file.uri, after.sections.filter((s) => s.name === name));
+      if (list.length > 0) sectionsByName.set(name, list);
+      else sectionsByName.delete(name);
+    }
+
+    const itemsByKind = new Map(this.itemsByKind);
+    const itemsById = new Map(this.itemsById);
+    for (const kind of new Set([...before.items, ...after.items].map((item) => item.kind))) {
+      const added = after.items.filter((item) => item.kind === kind);
+      const list = spliceFile(this.items(kind), file.uri, added);
+      if (list.length > 0) itemsByKind.set(kind, list);
+      else itemsByKind.delete(kind);
+      const byId = this.itemsById.get(kind);
+      if (byId) itemsById.set(kind, byId.withFile(file.uri, before.items.filter((item) => item.kind === kind), added, idOf));
+    }
+
+    const citationsByTarget = this.citationsByTarget?.withFile(file.uri, before.citations, after.citations, targetOf);
+    const oldSoa = this.singleton('soa');
+    const newSoa = sectionsByName.get('soa')?.[0];
+    const soaEntries = oldSoa === newSoa ? this.soaEntriesList : soaEntriesOf(newSoa);
+    const model = new WorkspaceModel([], { files, sectionsByName, itemsByKind, itemsById, citationsByTarget, soaEntries });
+    if (this.fileIndex) model.fileIndex = new Map(this.fileIndex).set(file.uri, file);
+    return model;
+  }
+
+  private byId(kind: IdKind): FileOrderedIndex<Item> {
     let byId = this.itemsById.get(kind);
     if (!byId) {
-      byId = new Map();
-      for (const item of this.items(kind)) if (item.id !== undefined) push(byId, item.id, item);
+      byId = FileOrderedIndex.build(this.items(kind), idOf);
       this.itemsById.set(kind, byId);
     }
     return byId;
@@ -61,7 +132,7 @@ export class WorkspaceModel {
 
   /** Every definition of a top-level section, in file order. */
   sections(name: string): readonly SectionDef[] {
-    return this.sectionsByName.get(name) ?? [];
+    return this.sectionsByName.get(name) ?? NONE;
   }
 
   /** The definition of a singleton section that counts (the first one). */
@@ -69,13 +140,14 @@ export class WorkspaceModel {
     return this.sectionsByName.get(name)?.[0];
   }
 
+  /** Every item of a kind in file order. The same array until a file with such items changes. */
   items(kind: IdKind): readonly Item[] {
-    return this.itemsByKind.get(kind) ?? [];
+    return this.itemsByKind.get(kind) ?? NONE;
   }
 
   /** All items with that id (more than one is a duplicate-id problem). */
   itemsWithId(kind: IdKind, id: string): readonly Item[] {
-    return this.byId(kind).get(id) ?? [];
+    return this.byId(kind).get(id) ?? NONE;
   }
 
   /** The item that counts for an id (the first definition). */
@@ -83,8 +155,14 @@ export class WorkspaceModel {
     return this.byId(kind).get(id)?.[0];
   }
 
-  ids(kind: IdKind): IterableIterator<string> {
-    return this.byId(kind).keys();
+  /** Every id of a kind once, in the order of first definition. */
+  *ids(kind: IdKind): IterableIterator<string> {
+    const seen = new Set<string>();
+    for (const item of this.items(kind)) {
+      if (item.id === undefined || seen.has(item.id)) continue;
+      seen.add(item.id);
+      yield item.id;
+    }
   }
 
   /** Entries of the SoA that counts. */
@@ -99,18 +177,33 @@ export class WorkspaceModel {
 
   /** Every place that cites `value` as a `kind`. */
   citationsOf(kind: RefKind, value: string): readonly Citation[] {
-    if (!this.citationsByTarget) {
-      this.citationsByTarget = new Map();
-      for (const file of this.files) {
-        for (const citation of factsOf(file).citations) push(this.citationsByTarget, targetKey(citation.kind, citation.value), citation);
-      }
-    }
-    return this.citationsByTarget.get(targetKey(kind, value)) ?? [];
+    this.citationsByTarget ??= FileOrderedIndex.build(this.files.flatMap((file) => factsOf(file).citations), targetOf);
+    return this.citationsByTarget.get(targetKey(kind, value)) ?? NONE;
   }
 
   fileByUri(uri: string): IsmsFile | undefined {
-    return this.files.find((file) => file.uri === uri);
+    this.fileIndex ??= new Map(this.files.map((file) => [file.uri, file]));
+    return this.fileIndex.get(uri);
   }
+}
+
+/** The SoA is a singleton; its entries come from its first definition only
+ * (a second definition is a duplicate-section error, not more controls). */
+function soaEntriesOf(soa: SectionDef | undefined): readonly SoaEntry[] {
+  return soa ? factsOf(soa.file).soaEntries : NONE;
+}
+
+function binarySearch(files: readonly IsmsFile[], uri: string): number {
+  let lo = 0;
+  let hi = files.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const probe = files[mid]!.uri;
+    if (probe === uri) return mid;
+    if (probe < uri) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function targetKey(kind: RefKind, value: string): string {

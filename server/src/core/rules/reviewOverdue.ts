@@ -6,6 +6,7 @@
 import type { Node } from 'yaml';
 import { addMonths, compareDates, formatDate } from '../dates';
 import type { IsmsFile } from '../parse/ismsFile';
+import type { Item, SectionDef } from '../model/facts';
 import { isBlank, stringOf } from '../parse/yamlAccess';
 import { dateOf, latest, scalarValueOf } from './lifecycleFacts';
 import type { Rule, RuleContext } from './rule';
@@ -17,11 +18,16 @@ export const reviewOverdue: Rule = {
   summary: 'Certified (or past stage 1) and no completed `internal-audit` within the review cadence (12 or 6 months).',
   help: 'Clause 9.2 requires internal audits at planned intervals, and certification bodies check at every surveillance visit that they happened. Management reviews (clause 9.3) do not replace them. Carry out an internal audit, record it in `audits` as completed, and keep to the cadence set in `organization.reviewCadence`.',
   check(ctx) {
-    // The finding is about the whole ISMS: work it out once per model and day, then
+    // The finding is about the whole ISMS: work it out once for the same audits,
+    // sections it reads and day — an edit elsewhere leaves them the same objects — then
     // report it only while diagnosing the file that holds its anchor.
-    const key = formatDate(ctx.today);
-    let memo = findingOfModel.get(ctx.model);
-    if (!memo || memo.day !== key) findingOfModel.set(ctx.model, (memo = { day: key, finding: findReviewOverdue(ctx) }));
+    const day = formatDate(ctx.today);
+    const audits = ctx.model.items('audit');
+    const inputs = [ctx.model.singleton('organization'), ctx.model.singleton('certificate'), ctx.model.sections('audits')[0]];
+    let memo = findingOfAudits.get(audits);
+    if (!memo || memo.day !== day || memo.inputs.some((input, i) => input !== inputs[i])) {
+      findingOfAudits.set(audits, (memo = { day, inputs, finding: findReviewOverdue(ctx) }));
+    }
     const finding = memo.finding;
     if (finding && finding.anchor.file === ctx.file) ctx.report(finding.anchor.node, finding.message, { data: finding.data });
   },
@@ -33,7 +39,14 @@ interface ReviewFinding {
   data: Record<string, unknown>;
 }
 
-const findingOfModel = new WeakMap<RuleContext['model'], { day: string; finding: ReviewFinding | undefined }>();
+interface ReviewMemo {
+  day: string;
+  /** organization, certificate and the first audits section, as the finding saw them. */
+  inputs: (SectionDef | undefined)[];
+  finding: ReviewFinding | undefined;
+}
+
+const findingOfAudits = new WeakMap<readonly Item[], ReviewMemo>();
 
 function findReviewOverdue(ctx: RuleContext): ReviewFinding | undefined {
   const { model } = ctx;

@@ -118,7 +118,7 @@ export class IsmsWorkspace {
     const before = current ? crossFileSignature(current, model) : undefined;
     const file = parseIsmsFile(uri, text, version);
     this.files.set(uri, file);
-    this.modelCache = undefined;
+    this.modelCache = model.withFile(file);
     if (before !== undefined && before === crossFileSignature(file, model)) this.changedUris.add(uri);
     else this.changedAll = true;
     return file;
