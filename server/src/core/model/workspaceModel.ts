@@ -90,22 +90,26 @@ export class WorkspaceModel {
     const files = [...this.files];
     files[at] = file;
 
+    // Grouped once: a hostile file may hold tens of thousands of top-level keys.
     const sectionsByName = new Map(this.sectionsByName);
-    for (const name of new Set([...before.sections, ...after.sections].map((s) => s.name))) {
-      const list = spliceFile(this.sections(name), file.uri, after.sections.filter((s) => s.name === name));
+    const newSections = groupBy(after.sections, (section) => section.name);
+    for (const name of new Set([...before.sections.map((s) => s.name), ...newSections.keys()])) {
+      const list = spliceFile(this.sections(name), file.uri, newSections.get(name) ?? NONE);
       if (list.length > 0) sectionsByName.set(name, list);
       else sectionsByName.delete(name);
     }
 
     const itemsByKind = new Map(this.itemsByKind);
     const itemsById = new Map(this.itemsById);
-    for (const kind of new Set([...before.items, ...after.items].map((item) => item.kind))) {
-      const added = after.items.filter((item) => item.kind === kind);
+    const oldItems = groupBy(before.items, (item) => item.kind);
+    const newItems = groupBy(after.items, (item) => item.kind);
+    for (const kind of new Set([...oldItems.keys(), ...newItems.keys()])) {
+      const added = newItems.get(kind) ?? NONE;
       const list = spliceFile(this.items(kind), file.uri, added);
       if (list.length > 0) itemsByKind.set(kind, list);
       else itemsByKind.delete(kind);
       const byId = this.itemsById.get(kind);
-      if (byId) itemsById.set(kind, byId.withFile(file.uri, before.items.filter((item) => item.kind === kind), added, idOf));
+      if (byId) itemsById.set(kind, byId.withFile(file.uri, oldItems.get(kind) ?? NONE, added, idOf));
     }
 
     const citationsByTarget = this.citationsByTarget?.withFile(file.uri, before.citations, after.citations, targetOf);
@@ -208,6 +212,12 @@ function binarySearch(files: readonly IsmsFile[], uri: string): number {
 
 function targetKey(kind: RefKind, value: string): string {
   return kind + '\u0000' + value;
+}
+
+function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const value of values) push(groups, keyOf(value), value);
+  return groups;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
