@@ -265,7 +265,7 @@ function auditorIsPerson(siblings: ReadonlyMap<string, string>): boolean {
 function certificationBodyItems(env: Env, wrap: (text: string) => string): CompletionItem[] {
   const body = env.model.singleton('certificationBody');
   const name = body ? stringOf(body.value, 'name') : undefined;
-  return name ? [item(env, { label: name, kind: CompletionItemKind.Value, detail: 'The certification body', newText: wrap(name) })] : [];
+  return name?.trim() ? [item(env, { label: name, kind: CompletionItemKind.Value, detail: 'The certification body', newText: wrap(name) })] : [];
 }
 
 function controlItems(env: Env, valuePath: string[], skip: ReadonlySet<string>, wrap: (text: string) => string): CompletionItem[] {
@@ -314,7 +314,8 @@ function idItems(env: Env, kind: IdKind, skip: ReadonlySet<string>, wrap: (text:
   const out: CompletionItem[] = [];
   const seen = new Set<string>();
   env.model.items(kind).forEach((entry, index) => {
-    if (entry.id === undefined || seen.has(entry.id) || skip.has(entry.id)) return;
+    // A blank id (`id: ""`) is an item not yet named: nothing a citation could use.
+    if (entry.id === undefined || entry.id.trim() === '' || seen.has(entry.id) || skip.has(entry.id)) return;
     seen.add(entry.id);
     const { detail, description } = describeItem(entry);
     out.push(item(env, {

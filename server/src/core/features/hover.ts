@@ -17,6 +17,7 @@ import {
   auditMarkdown, clauseMarkdown, controlMarkdown, esc, evidenceMarkdown, nonconformityMarkdown, otherControlMarkdown,
   personMarkdown, riskMarkdown,
 } from './hoverContent';
+import { idHitOffsets } from './idRanges';
 import { symbolAt } from './symbolAt';
 
 /** The hover at a position of an ISMS file of `ws`, or null where there is nothing to say. */
@@ -38,7 +39,7 @@ function hoverAt(ws: IsmsWorkspace, uri: string, position: Position): Hover | nu
   const offset = file.lines.offsetAt(position);
   const symbol = symbolAt(ws.model, file, offset);
   if (symbol) {
-    const range = trimmedRangeOf(symbol.node, file.text);
+    const range = idHitOffsets(file, symbol.node);
     const value = refMarkdown(ws, symbol.kind, symbol.id);
     if (value && range) return hover(file, value, range);
   }

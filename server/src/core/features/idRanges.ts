@@ -6,21 +6,43 @@
 import { Scalar } from 'yaml';
 import type { Location, Range } from 'vscode-languageserver-types';
 import type { IsmsFile } from '../parse/ismsFile';
+import { isYamlSpace, trimmedRangeOf } from '../parse/yamlAccess';
+
+function isQuoted(node: Scalar): boolean {
+  return node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+}
 
 /**
- * Offsets of the id text in a scalar: without the quotes of `"bob"` / `'bob'`, and
- * without the trailing line breaks of a block scalar. Undefined for a node without a range.
+ * Offsets of the id text in a scalar: without the quotes of `"bob"` / `'bob'`, and for a
+ * block scalar its content alone, without the header line (`|-`) and the line breaks
+ * `yaml` counts up to the next key. Undefined for a node without a range.
  */
 export function idOffsets(file: IsmsFile, node: Scalar): [number, number] | undefined {
-  const r = node.range;
+  const r = trimmedRangeOf(node, file.text);
   if (!r) return undefined;
-  let [start, end] = [r[0], r[1]];
-  if (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE) {
-    if (end - start >= 2) return [start + 1, end - 1];
-    return [start, end];
+  let [start, end] = r;
+  const text = file.text;
+  if (isQuoted(node)) {
+    // An unterminated quote (a YAML error) has no closing quote to leave out.
+    const closed = end - start >= 2 && text[end - 1] === text[start];
+    return [start + 1, closed ? end - 1 : end];
   }
-  while (end > start && /\s/.test(file.text[end - 1]!)) end--;
+  if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
+    const headerEnd = text.indexOf('\n', start);
+    if (headerEnd >= 0 && headerEnd < end) {
+      start = headerEnd + 1;
+      while (start < end && isYamlSpace(text.charCodeAt(start))) start++;
+    }
+  }
   return [start, end];
+}
+
+/**
+ * Offsets where the cursor is on the id: its text, and for a quoted scalar the quotes
+ * too, so that every feature answers exactly where `idOffsets` gives its range.
+ */
+export function idHitOffsets(file: IsmsFile, node: Scalar): [number, number] | undefined {
+  return isQuoted(node) ? trimmedRangeOf(node, file.text) : idOffsets(file, node);
 }
 
 export function rangeOfOffsets(file: IsmsFile, start: number, end: number): Range {

@@ -43,7 +43,7 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   // A lone CR (classic Mac line end) is a line break to YAML 1.2 and to the editor, not to
   // `yaml`: parse it as LF, which keeps every offset, and say so once below.
   const loneCr = text.search(/\r(?!\n)/);
-  const source = loneCr < 0 ? text : text.replace(/\r(?!\n)/g, '\n');
+  const source = withoutBom(loneCr < 0 ? text : text.replace(/\r(?!\n)/g, '\n'));
   // Duplicate keys are found below in one pass: yaml's own check compares each key with
   // every earlier key of its mapping, quadratic on a mapping of many keys.
   // logLevel 'error': yaml would otherwise print warnings (a collection used as a key) on
@@ -100,6 +100,16 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   }
   const root = isMap(yaml.contents) ? yaml.contents : undefined;
   return { uri, version, text, lines, yaml, root, value, syntax };
+}
+
+/**
+ * A leading byte-order mark as an empty first line, which keeps every offset. An editor
+ * may hand the text over with its BOM (the disk host drops it); `yaml` counts the BOM in
+ * the first line's indentation, so that `\uFEFF? a: b\nsoa:` reads `soa` into the
+ * explicit key's mapping, not as a key of the top level as without the BOM.
+ */
+function withoutBom(source: string): string {
+  return source.charCodeAt(0) === 0xfeff ? '\n' + source.slice(1) : source;
 }
 
 /**

@@ -88,12 +88,19 @@ export function firstKeyOf(map: YAMLMap): Scalar | undefined {
 /**
  * Like `rangeOf`, without the trailing line breaks and spaces that `yaml` counts as part
  * of block scalars (`>`, `|`) and block sequences, so that a range ends on the value's
- * last line instead of at the start of the next key.
+ * last line instead of at the start of the next key. Only YAML's own white space is
+ * trimmed: to `yaml` a U+FEFF or U+00A0 is text, part of the value, so a range that
+ * dropped it could end a line early and hide that a plain scalar goes on to the next.
  */
 export function trimmedRangeOf(node: Node | null | undefined, text: string): Range | undefined {
   const range = rangeOf(node);
   if (!range) return undefined;
   let end = Math.min(range[1], text.length);
-  while (end > range[0] && /\s/.test(text[end - 1]!)) end--;
+  while (end > range[0] && isYamlSpace(text.charCodeAt(end - 1))) end--;
   return [range[0], end];
+}
+
+/** Space, tab, LF or CR: the white space of YAML (JavaScript's `\s` matches far more). */
+export function isYamlSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
