@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDate } from '../../server/src/core/dates';
 import { parseIsmsFile } from '../../server/src/core/parse/ismsFile';
 import { RULE_CODES } from '../../server/src/core/rules/index';
+import { hasInvisible } from '../../server/src/core/visibleText';
 import { IsmsWorkspace } from '../../server/src/core/workspace/ismsWorkspace';
 import { ROOT, memoryHost, uriOf, type MemoryTree } from '../helpers/memoryHost';
 import { discoverEntryPoints } from './entryPoints';
@@ -207,6 +208,8 @@ export function checkCase(c: FuzzCase): void {
     if (c.report.format === 'html') checkHtml(out, what);
     else if (c.report.format === 'csv') checkCsv(out, what);
     else checkMarkdown(out, what);
+    // Line ends are the format's structure (and tabs, inside CSV fields); nothing else may be raw.
+    if (hasInvisible(out.replace(c.report.format === 'csv' ? /[\t\r\n]/g : /\n/g, ''))) fail(`${what}: a raw control or invisible character`);
     const again = api.renderReport!(ws, c.report.kind, c.report.format, { generatedOn: c.today });
     if (again !== out) fail(`${what}: not deterministic`);
   });
@@ -230,7 +233,11 @@ function checkDiagnostics(docs: Documents, doc: TextDocument, diagnostics: reado
     if (!(d.severity! >= 1 && d.severity! <= 4)) fail(`${what}: severity ${d.severity}`);
     if (typeof d.message !== 'string' || d.message.trim() === '') fail(`${what}: empty message`);
     if (/\[object Object\]|undefined|NaN/.test(d.message)) fail(`${what}: the message shows a programming value: ${d.message}`);
-    for (const r of d.relatedInformation ?? []) checkRange(documentOf(docs, r.location.uri, `${what} related`), r.location.range, `${what} related`);
+    if (hasInvisible(d.message)) fail(`${what}: the message holds a raw control or invisible character: ${JSON.stringify(d.message)}`);
+    for (const r of d.relatedInformation ?? []) {
+      checkRange(documentOf(docs, r.location.uri, `${what} related`), r.location.range, `${what} related`);
+      if (hasInvisible(r.message)) fail(`${what}: a related message holds a raw control or invisible character: ${JSON.stringify(r.message)}`);
+    }
     try {
       JSON.stringify(d);
     } catch (error) {

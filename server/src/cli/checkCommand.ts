@@ -3,6 +3,7 @@
  * same core as the language server, run over the disk, printed for people or machines.
  */
 import type { CalendarDate } from '../core/dates';
+import { MAX_DIAGNOSTICS_PER_FILE } from '../core/diagnostics/diagnose';
 import type { WorkspaceHost } from '../core/host';
 import { CONFIG_FILE_NAME } from '../core/settings';
 import { createDiskHost } from '../node/diskHost';
@@ -43,6 +44,8 @@ Options:
 
 Rule severities come from ${CONFIG_FILE_NAME} in the workspace folder. A comment
 "# isms-disable-line CODE" or "# isms-disable-next-line CODE" silences a finding.
+Each file lists at most ${MAX_DIAGNOSTICS_PER_FILE} findings, errors first; when it has more, the last
+place goes to a notice on its first line that counts the rest, as the summary does.
 
 Exit status:
   0  no error-level problem

@@ -5,6 +5,7 @@
  * 1-based region. Columns count UTF-16 code units, as LSP does.
  */
 import { pathToUri } from '../core/uri';
+import { escapeInvisibleInJson } from '../core/visibleText';
 import { ALL_RULES, UNUSED_SUPPRESSION_INFO } from '../core/rules/index';
 import type { Severity } from '../core/settings';
 import { codeOf, severityName, type CheckResult, type SeverityName } from './findings';
@@ -86,7 +87,8 @@ export function toSarif(result: CheckResult, cwd: string): object {
 }
 
 export function formatSarif(result: CheckResult, cwd: string): string {
-  return JSON.stringify(toSarif(result, cwd), null, 2) + '\n';
+  // Lossless: only characters JSON would leave raw become `\u` escapes (see formatJson).
+  return escapeInvisibleInJson(JSON.stringify(toSarif(result, cwd), null, 2)) + '\n';
 }
 
 /**

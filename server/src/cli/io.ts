@@ -3,6 +3,7 @@
  * everything else (folder, environment, output streams) comes through this object,
  * so that the commands stay testable and never call `process.exit`.
  */
+import { escapeInvisible } from '../core/visibleText';
 
 export interface CliIo {
   /** The current folder; relative paths in arguments and output are relative to it. */
@@ -45,7 +46,10 @@ export function useColour(io: CliIo): boolean {
   return io.stdoutIsTTY && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
 }
 
-/** Prints a warning that does not change the exit code. */
+/**
+ * Prints a warning that does not change the exit code. Warnings name folders and config
+ * keys from the workspace, so their control characters are shown, never sent raw.
+ */
 export function warn(io: CliIo, message: string): void {
-  io.stderr(`isms: warning: ${message}\n`);
+  io.stderr(`isms: warning: ${escapeInvisible(message)}\n`);
 }

@@ -3,6 +3,7 @@
  * `isms --version`. Adding a command is one entry in COMMANDS. Nothing here throws:
  * usage problems become `isms: <message>` and exit 2, and so do internal errors.
  */
+import { escapeInvisible } from '../core/visibleText';
 import { wantsHelp } from './args';
 import { checkCommand } from './checkCommand';
 import type { Command } from './command';
@@ -41,13 +42,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`isms: ${error.message}\n`);
+      // Messages quote paths, which may come from folder listings as well as the command line.
+      io.stderr(`isms: ${escapeInvisible(error.message)}\n`);
       if (error.usageHint !== undefined) io.stderr(`Run 'isms ${error.usageHint ? error.usageHint + ' ' : ''}--help' for usage.\n`);
       return EXIT_USAGE;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`isms: internal error: ${message}\n`);
-    if (io.env.ISMS_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
+    io.stderr(`isms: internal error: ${escapeInvisible(message)}\n`);
+    if (io.env.ISMS_DEBUG && error instanceof Error && error.stack) io.stderr(escapeInvisible(error.stack, '\n') + '\n');
     return EXIT_USAGE;
   }
 }

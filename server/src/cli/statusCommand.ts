@@ -3,6 +3,7 @@
  * certification journey — the 12 steps of the three phases — as the editor's tree shows it.
  */
 import { computePhases, phasesToJson, phasesToText } from '../core/phases/phaseModel';
+import { escapeInvisible, escapeInvisibleInJson } from '../core/visibleText';
 import { createDiskHost } from '../node/diskHost';
 import { optionValue, parseArgs, type OptionSpec } from './args';
 import { resolveCheckTargets } from './checkTargets';
@@ -51,8 +52,9 @@ export const statusCommand: Command = {
     const workspace = loadWorkspace(targets[0]!, createDiskHost(), today, io, internalErrors);
     const progress = computePhases(workspace);
     const relative = (uri: string) => displayPath(uri, io.cwd);
-    if (format === 'json') io.stdout(JSON.stringify(phasesToJson(progress, relative), null, 2) + '\n');
-    else io.stdout(phasesToText(progress, { ascii: parsed.options.get('ascii') === true, relative }));
+    // Step details quote names and titles from the files: nothing of theirs may act in a terminal.
+    if (format === 'json') io.stdout(escapeInvisibleInJson(JSON.stringify(phasesToJson(progress, relative), null, 2)) + '\n');
+    else io.stdout(escapeInvisible(phasesToText(progress, { ascii: parsed.options.get('ascii') === true, relative }), '\n'));
     for (const message of internalErrors) io.stderr(`isms: internal error: ${message}\n`);
     return internalErrors.length > 0 ? EXIT_USAGE : EXIT_OK;
   },

@@ -8,6 +8,7 @@ import type { CalendarDate } from '../core/dates';
 import type { WorkspaceHost } from '../core/host';
 import { CONFIG_FILE_NAME } from '../core/settings';
 import { pathToUri } from '../core/uri';
+import { escapeInvisible } from '../core/visibleText';
 import { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
 import { createClock, InvalidTodayError } from '../node/clock';
 import type { CheckTarget } from './checkTargets';
@@ -34,7 +35,8 @@ export function loadWorkspace(target: CheckTarget, host: WorkspaceHost, today: (
     folderUri: pathToUri(target.folder),
     today,
     unusedSuppressionSeverity: DiagnosticSeverity.Warning,
-    log: (message) => internalErrors.push(message.split('\n')[0]!),
+    // Printed to the terminal; an exception's message may quote a value from a file.
+    log: (message) => internalErrors.push(escapeInvisible(message.split('\n')[0]!)),
   });
   const configPath = displayPath(`${workspace.folderUri}/${CONFIG_FILE_NAME}`, io.cwd);
   for (const problem of workspace.configProblems) {

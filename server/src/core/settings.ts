@@ -4,6 +4,7 @@
  * override it (they are merged on top by the LSP server).
  */
 import { isMap, parseDocument } from 'yaml';
+import { escapeInvisible } from './visibleText';
 
 export type Severity = 'off' | 'hint' | 'information' | 'warning' | 'error';
 export const SEVERITIES: readonly Severity[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -29,7 +30,7 @@ export interface ConfigResult {
 export function parseConfig(text: string, knownCodes: ReadonlySet<string>): ConfigResult {
   const problems: string[] = [];
   const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) return { settings: DEFAULT_SETTINGS, problems: [`${CONFIG_FILE_NAME}: not valid YAML (${doc.errors[0]!.message}); using default settings.`] };
+  if (doc.errors.length > 0) return { settings: DEFAULT_SETTINGS, problems: [`${CONFIG_FILE_NAME}: not valid YAML (${escapeInvisible(doc.errors[0]!.message)}); using default settings.`] };
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -53,7 +54,7 @@ export function parseConfig(text: string, knownCodes: ReadonlySet<string>): Conf
       if (typeof v === 'number' && Number.isInteger(v) && v > 0) evidenceMaxAgeDays = v;
       else problems.push(`${CONFIG_FILE_NAME}: 'evidenceMaxAgeDays' must be a positive whole number of days.`);
     } else {
-      problems.push(`${CONFIG_FILE_NAME}: unknown setting '${key}' (known: rules, evidenceMaxAgeDays).`);
+      problems.push(`${CONFIG_FILE_NAME}: unknown setting '${escapeInvisible(key)}' (known: rules, evidenceMaxAgeDays).`);
     }
   }
   return { settings: { rules, evidenceMaxAgeDays }, problems };
@@ -64,7 +65,7 @@ export function readSeverities(input: Record<string, unknown>, knownCodes: Reado
   const out: Record<string, Severity> = {};
   for (const [code, severity] of Object.entries(input)) {
     if (!knownCodes.has(code)) {
-      problems.push(`${CONFIG_FILE_NAME}: unknown rule code '${code}'.`);
+      problems.push(`${CONFIG_FILE_NAME}: unknown rule code '${escapeInvisible(code)}'.`);
       continue;
     }
     // YAML reads a bare `off` as the string "off" (YAML 1.2 core schema); accept false too.

@@ -1,7 +1,8 @@
 /**
  * Runs every rule on one file and turns findings into LSP diagnostics: severities from
  * the settings, suppression comments applied, each rule isolated so that one that
- * throws cannot take the others down.
+ * throws cannot take the others down, at most MAX_DIAGNOSTICS_PER_FILE per file, and
+ * every message with its invisible characters escaped.
  */
 import { visit } from 'yaml';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
@@ -12,11 +13,33 @@ import type { IsmsFile } from '../parse/ismsFile';
 import { rangeOf } from '../parse/yamlAccess';
 import type { Rule, RuleContext } from '../rules/rule';
 import type { IsmsSettings, Severity } from '../settings';
+import { escapeInvisible } from '../visibleText';
 import type { Finding } from './finding';
 import { readSuppressions } from './suppression';
 
 export const SOURCE = 'isms';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+/**
+ * The most diagnostics one file gets, the "not shown" notice included. A file with a
+ * hundred thousand broken items would otherwise send a hundred thousand diagnostics to
+ * the editor (a message of tens of megabytes, a frozen Problems view) and into SARIF
+ * logs. 1,000 is VS Code's own limit per file: staying within it means the editor never
+ * drops any of ours and adds its own notice, and nobody reads further than that anyway.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 1000;
+
+/** The code of the "not shown" notice: like the file-size cap, a limit of the checker. */
+export const NOT_SHOWN_CODE = 'yaml-syntax';
+
+/** How many problems of each severity the notice stands for (its `data.notShown`). */
+export interface NotShownCounts {
+  total: number;
+  errors: number;
+  warnings: number;
+  information: number;
+  hints: number;
+}
 
 export interface DiagnoseInput {
   file: IsmsFile;
@@ -90,8 +113,67 @@ export function diagnose(input: DiagnoseInput): Diagnostic[] {
   const configured = input.settings.rules[UNUSED_SUPPRESSION];
   const unusedSeverity = configured === undefined ? input.unusedSuppressionSeverity : configured === 'off' ? undefined : toLspSeverity(configured);
   const kept = applySuppressions(file, found, activeCodes, new Set(input.rules.map((r) => r.code)), unusedSeverity);
-  kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return kept.map((finding) => toDiagnostic(finding, file, input.model));
+  // Capped after suppressions, so that a silenced finding never takes a visible one's place.
+  const { shown, notice } = capped(kept, file);
+  shown.sort((a, b) => a.start - b.start || a.end - b.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  // The notice leads: a reader of the list learns first that it is not complete.
+  if (notice) shown.unshift(notice);
+  return shown.map((finding) => toDiagnostic(finding, file, input.model));
+}
+
+/**
+ * At most `max` findings: the most severe first (errors before warnings, then by
+ * position), the last place taken by one notice that counts the rest. Severity decides
+ * because an error changes the CLI's exit code and a cap must not hide that.
+ */
+function capped(findings: Located[], file: IsmsFile): { shown: Located[]; notice?: Located } {
+  if (findings.length <= MAX_DIAGNOSTICS_PER_FILE) return { shown: findings };
+  findings.sort((a, b) => a.severity - b.severity || a.start - b.start || a.end - b.end);
+  const shown = findings.slice(0, MAX_DIAGNOSTICS_PER_FILE - 1);
+  const rest = findings.slice(MAX_DIAGNOSTICS_PER_FILE - 1);
+  const counts: NotShownCounts = { total: rest.length, errors: 0, warnings: 0, information: 0, hints: 0 };
+  for (const f of rest) {
+    if (f.severity === DiagnosticSeverity.Error) counts.errors++;
+    else if (f.severity === DiagnosticSeverity.Warning) counts.warnings++;
+    else if (f.severity === DiagnosticSeverity.Information) counts.information++;
+    else counts.hints++;
+  }
+  // On the first line, where it is seen first; as strong as a warning when it hides
+  // errors or warnings, never an error itself (the shown errors already fail the run).
+  // At most 200 characters of it, like the file-size notice: a squiggle, not a highlighted megabyte.
+  const firstLine = /^[^\r\n]*/.exec(file.text.slice(0, 200))![0].trimEnd();
+  const notice: Located = {
+    code: NOT_SHOWN_CODE,
+    start: 0,
+    end: firstLine.length,
+    message: notShownMessage(counts),
+    severity: counts.errors + counts.warnings > 0 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+    line: 0,
+    data: { notShown: counts },
+  };
+  return { shown, notice };
+}
+
+function notShownMessage(counts: NotShownCounts): string {
+  const parts = [
+    counts.errors > 0 ? plural(counts.errors, 'error') : '',
+    counts.warnings > 0 ? plural(counts.warnings, 'warning') : '',
+    counts.information > 0 ? `${counts.information} information` : '',
+    counts.hints > 0 ? plural(counts.hints, 'hint') : '',
+  ].filter((p) => p !== '');
+  return `${counts.total} more ${counts.total === 1 ? 'problem' : 'problems'} in this file ${counts.total === 1 ? 'is' : 'are'} not shown (${parts.join(', ')}): ` +
+    `a file gets at most ${MAX_DIAGNOSTICS_PER_FILE} diagnostics, errors first. Fix the ones shown first; the next check lists the rest.`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The counts of a "not shown" notice made by `diagnose`, or undefined for any other diagnostic. */
+export function notShownOf(diagnostic: Diagnostic): NotShownCounts | undefined {
+  if (diagnostic.source !== SOURCE || diagnostic.code !== NOT_SHOWN_CODE) return undefined;
+  const counts = (diagnostic.data as { notShown?: NotShownCounts } | undefined)?.notShown;
+  return counts && typeof counts.total === 'number' ? counts : undefined;
 }
 
 function applySuppressions(file: IsmsFile, found: Located[], activeCodes: Set<string>, knownCodes: Set<string>, unusedSeverity: DiagnosticSeverity | undefined): Located[] {
@@ -163,7 +245,9 @@ function toDiagnostic(finding: Located, file: IsmsFile, model: WorkspaceModel): 
     severity: finding.severity,
     code: finding.code,
     source: SOURCE,
-    message: finding.message,
+    // Messages quote ids, keys and titles from the file: an ESC or a bidi override in
+    // one must show as an escape, not act in a terminal, a SARIF viewer or the editor.
+    message: escapeInvisible(finding.message),
   };
   if (finding.data) diagnostic.data = finding.data;
   if (finding.related && finding.related.length > 0) {
@@ -171,7 +255,7 @@ function toDiagnostic(finding: Located, file: IsmsFile, model: WorkspaceModel): 
     for (const r of finding.related) {
       const other = r.uri === file.uri ? file : model.fileByUri(r.uri);
       if (!other) continue;
-      related.push({ location: { uri: r.uri, range: { start: other.lines.positionAt(r.start), end: other.lines.positionAt(r.end) } }, message: r.message });
+      related.push({ location: { uri: r.uri, range: { start: other.lines.positionAt(r.start), end: other.lines.positionAt(r.end) } }, message: escapeInvisible(r.message) });
     }
     if (related.length > 0) diagnostic.relatedInformation = related;
   }

@@ -3,12 +3,16 @@
  * when it holds a comma, a quote, CR or LF, and quotes doubled inside. A cell that a
  * spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, a tab or CR) is
  * prefixed with `'` — the OWASP "CSV injection" defence — so opening the file in a
- * spreadsheet can never run anything. No byte-order mark.
+ * spreadsheet can never run anything. Invisible and control characters other than tab,
+ * CR and LF are written as visible escapes (`\u001b`): a report printed to a terminal
+ * must not run escape sequences, nor a bidi override reorder a cell. No byte-order mark.
  */
+import { escapeInvisible } from '../visibleText';
 
 /** One field, neutralised and quoted as needed. */
 export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const visible = escapeInvisible(value, '\t\r\n');
+  const safe = /^[=+\-@\t\r]/.test(visible) ? `'${visible}` : visible;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -5,6 +5,7 @@
  * resource, and every value escaped by `escapeHtml` — the only way text gets into the
  * page. Links are only ever `https:` URLs (see reportModel), escaped as attributes.
  */
+import { escapeInvisible } from '../visibleText';
 import type { Block, Cell, Column, Inline, Line, ReportDocument, Tone } from './reportDocument';
 
 /** Escapes text for HTML element content and double- or single-quoted attribute values. */
@@ -14,9 +15,13 @@ export function escapeHtml(text: string): string {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text as HTML with line breaks kept (`<br>`). */
+/**
+ * Text as HTML with line breaks kept (`<br>`). Other invisible characters are shown as
+ * escapes: control characters are not allowed in HTML, and a bidi override in a value
+ * would reorder the text around it in the printed report.
+ */
 function text(value: string): string {
-  return escapeHtml(value).replace(/\r\n?|\n|\u2028|\u2029/g, '<br>');
+  return escapeHtml(escapeInvisible(value, '\t\r\n\u2028\u2029')).replace(/\r\n?|\n|\u2028|\u2029/g, '<br>');
 }
 
 /**

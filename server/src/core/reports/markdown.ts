@@ -3,13 +3,16 @@
  * breaks in cells). Every value is escaped so that it reads as the text it is: Markdown
  * punctuation is backslash-escaped and `<`, `>` (and an `&` that would start an entity)
  * become entities, so a value can
- * never become a link, a heading, a table column or raw HTML.
+ * never become a link, a heading, a table column or raw HTML; invisible and control
+ * characters become visible escapes (`\u001b`), so that it cannot act in a terminal either.
  */
+import { escapeInvisible } from '../visibleText';
 import type { Block, Cell, Inline, Line, ReportDocument } from './reportDocument';
 
 /** Markdown-escapes plain text for inline use (table cells, list items, paragraphs). One line. */
 export function escapeMarkdown(text: string): string {
-  return oneLine(text)
+  // Before the punctuation: the backslash of `\u001b` is then escaped and shows as written.
+  return escapeInvisible(oneLine(text))
     // `&` only where it would start an entity (`&lt;`, `&#60;`): "Planning & preparation" stays readable.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -12,6 +12,7 @@ import type { WorkspaceModel } from '../model/workspaceModel';
 import { mapOf, mapsOf, scalarOf, scalarText, scalarsOf, valueOf } from '../parse/yamlAccess';
 import { dirnameUri, joinUri, relativePath, isUriInside } from '../uri';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
+import { hasInvisible } from '../visibleText';
 
 export interface PersonRef {
   id: string;
@@ -165,7 +166,7 @@ export function collectReportModel(ws: IsmsWorkspace, generatedOn: string): Repo
       title: text(item.map, 'title'),
       link,
       location: link !== undefined ? displayLocation(ws.folderUri, item, link) : undefined,
-      href: link !== undefined && SAFE_HTTPS.test(link) ? link : undefined,
+      href: link !== undefined && SAFE_HTTPS.test(link) && !hasInvisible(link) ? link : undefined,
       collected,
       ageDays,
       stale: ageDays !== undefined && ageDays > maxAge,
@@ -216,7 +217,10 @@ export function collectReportModel(ws: IsmsWorkspace, generatedOn: string): Repo
   };
 }
 
-/** An https URL without characters that could break out of an attribute or a Markdown link. */
+/**
+ * An https URL without characters that could break out of an attribute or a Markdown link
+ * (and, checked apart, without invisible ones, which would reach a terminal raw in an href).
+ */
 const SAFE_HTTPS = /^https:\/\/[^\s<>"'`\\]+$/i;
 
 /** A relative link as a path from the workspace folder (the way people find the file); anything else as written. */

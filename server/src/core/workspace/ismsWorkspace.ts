@@ -15,6 +15,7 @@ import type { Rule } from '../rules/rule';
 import { CONFIG_FILE_NAME, DEFAULT_SETTINGS, mergeSettings, parseConfig, type IsmsSettings } from '../settings';
 import { childUri, isIsmsFileName, isUriInside } from '../uri';
 import { memoHost } from './memoHost';
+import { safeHost } from './safeHost';
 import { DEFAULT_SCAN_LIMITS, scanWorkspace, type ScanLimits, type ScanResult } from './scan';
 
 export interface WorkspaceOptions {
@@ -54,6 +55,7 @@ export class IsmsWorkspace {
   private checkHost: WorkspaceHost;
 
   constructor(private readonly options: WorkspaceOptions) {
+    this.options = options = { ...options, host: safeHost(options.host) }; // an injected host may throw; everything below expects `undefined`
     this.folderUri = options.folderUri.replace(/\/+$/, '');
     this.checkHost = memoHost(options.host);
     this.reloadConfig();
