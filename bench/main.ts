@@ -27,6 +27,8 @@ const OUT_DIR = path.join(ROOT, '.bench');
 
 const OURS: ServerSpec = { id: 'isms', label: 'isms (as shipped)', languageId: 'isms-yaml' };
 const OURS_NO_DEBOUNCE: ServerSpec = { id: 'isms', label: 'isms (debounceMs 0)', languageId: 'isms-yaml', debounceMs: 0 };
+const PRODUCTION = 'isms, production bundle';
+const NO_CODE_CACHE = 'isms, production bundle, no code cache';
 const YAML_LS: ServerSpec = { id: 'yaml-ls', label: 'yaml-language-server', languageId: 'yaml' };
 
 interface Target {
@@ -101,10 +103,19 @@ async function main(): Promise<void> {
   for (const [entry, out, ...extra] of [
     ['client/src/extension.ts', 'extension.js', '--external:vscode'],
     ['server/src/lsp/main.ts', 'server.js'],
+    ['server/src/lsp/serverMain.ts', 'serverBundle.js'],
     ['server/src/cli/main.ts', 'cli.js'],
   ] as const) {
     execFileSync(esbuildBin, [entry, '--bundle', '--platform=node', '--target=node20', '--format=cjs', '--minify', '--legal-comments=none', '--log-level=warning', `--outfile=${path.join(productionDir, out)}`, ...extra], { cwd: ROOT, stdio: 'inherit' });
   }
+  // As esbuild.mjs does after a build: the server bundle's code cache.
+  execFileSync(process.execPath, [path.join(productionDir, 'server.js'), '--write-code-cache'], { cwd: ROOT, stdio: 'ignore' });
+  // The same without the cache: how the server starts where V8 rejects it (VS Code runs the
+  // server on Electron's V8, not the Node that built the cache).
+  const noCacheDir = path.join(OUT_DIR, 'production-no-code-cache');
+  fs.rmSync(noCacheDir, { recursive: true, force: true });
+  fs.mkdirSync(noCacheDir, { recursive: true });
+  for (const file of ['server.js', 'serverBundle.js']) fs.copyFileSync(path.join(productionDir, file), path.join(noCacheDir, file));
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-bench-'));
   log(`generating corpora in ${tmp}`);
@@ -134,7 +145,7 @@ async function main(): Promise<void> {
     if (!args.has('--skip-servers')) {
       log('servers over stdio');
       log('  initialize, 7 fresh processes each');
-      for (const spec of [OURS, { ...OURS, label: 'isms, production bundle', serverPath: path.join(productionDir, 'server.js') }, YAML_LS]) {
+      for (const spec of [OURS, { ...OURS, label: PRODUCTION, serverPath: path.join(productionDir, 'server.js') }, { ...OURS, label: NO_CODE_CACHE, serverPath: path.join(noCacheDir, 'server.js') }, YAML_LS]) {
         initialize.push({ label: spec.label, stats: await initializeTimes(spec, small.dir, 7) });
       }
       for (const spec of [OURS, OURS_NO_DEBOUNCE, YAML_LS]) smallSessions.push(await smallSession(spec, small, log));
@@ -219,11 +230,16 @@ async function main(): Promise<void> {
     targets.push({ id: 'rss-large', measurement: 'peak RSS (VmHWM), large session', ours: fmtBytes(lOurs.peakRssBytes), reference: `yaml-ls ${fmtBytes(lYaml.peakRssBytes)}`, ratio: r, target: '≤ 1/2 of yaml-ls', result: verdict(r, 0.5) });
   }
   const initOf = (label: string) => initialize.find((i) => i.label === label)?.stats;
-  for (const label of [OURS.label, 'isms, production bundle']) {
+  const initializeRows = [
+    { label: OURS.label, id: 'server-initialize', what: 'dist/server.js from npm run build' },
+    { label: PRODUCTION, id: 'server-initialize-production', what: 'minified production bundle' },
+    { label: NO_CODE_CACHE, id: 'server-initialize-no-code-cache', what: 'minified production bundle without its code cache, as on a V8 that rejects it' },
+  ];
+  for (const { label, id, what } of initializeRows) {
     const ours = initOf(label);
     if (!ours) continue;
     targets.push({
-      id: label === OURS.label ? 'server-initialize' : 'server-initialize-production', measurement: `initialize answered, from spawn, p50 of ${ours.n} processes (${label === OURS.label ? 'dist/server.js from npm run build' : 'minified production bundle'})`,
+      id, measurement: `initialize answered, from spawn, p50 of ${ours.n} processes (${what})`,
       ours: fmtMs(ours.p50), reference: `yaml-ls ${fmtMs(initOf(YAML_LS.label)?.p50)}; bare \`node -e ''\` ${fmtMs(nodeStartup.p50)}`, ratio: undefined, target: '≤ 150 ms',
       result: ours.p50 <= 150 ? 'PASS' : 'FAIL',
     });

@@ -27,6 +27,8 @@ export interface ServerSpec {
   debounceMs?: number;
   /** Our server's bundle; default dist/server.js. */
   serverPath?: string;
+  /** Node options before the script (for experiments; the extension passes none). */
+  execArgv?: readonly string[];
 }
 
 export const YAML_SETTINGS = {
@@ -42,7 +44,7 @@ export const YAML_SETTINGS = {
 function client(spec: ServerSpec): BenchClient {
   if (spec.id === 'isms') {
     return new BenchClient({
-      name: spec.label, command: process.execPath, args: [spec.serverPath ?? OUR_SERVER, '--stdio'], env: { ISMS_TODAY: CORPUS_TODAY },
+      name: spec.label, command: process.execPath, args: [...(spec.execArgv ?? []), spec.serverPath ?? OUR_SERVER, '--stdio'], env: { ISMS_TODAY: CORPUS_TODAY },
       configuration: () => null,
     });
   }

@@ -254,7 +254,7 @@ describe('schema validator: generated standalone code', () => {
 
   it("the server and CLI bundles leave out Ajv's compiler", async () => {
     const result = await esbuild.build({
-      entryPoints: ['server/src/lsp/main.ts', 'server/src/cli/main.ts'],
+      entryPoints: ['server/src/lsp/serverMain.ts', 'server/src/cli/main.ts'],
       absWorkingDir: REPO,
       bundle: true,
       platform: 'node',

@@ -1,8 +1,18 @@
 /**
  * Entry point of dist/server.js: `node dist/server.js --stdio` for any LSP client,
  * `--node-ipc` when VS Code starts it (createConnection reads the transport from argv).
+ * It loads the server bundle with its code cache (see codeCache.ts);
+ * `--write-code-cache` is the build step that makes that cache.
  */
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
-import { startServer } from './server';
+import * as path from 'node:path';
+import { loadWithCodeCache, writeCodeCache } from '../node/codeCache';
 
-startServer(createConnection(ProposedFeatures.all));
+const BUNDLE = path.join(__dirname, 'serverBundle.js');
+
+if (process.argv.includes('--write-code-cache')) {
+  const bytes = writeCodeCache(BUNDLE);
+  console.log(`${path.basename(BUNDLE)}: code cache of ${Math.round(bytes / 1024)} KiB written`);
+} else {
+  const { exports } = loadWithCodeCache(BUNDLE);
+  (exports as { main(): void }).main();
+}
