@@ -23,11 +23,17 @@ export function uriToPath(uri: string): string {
   return /^\/[A-Za-z]:\//.test(decoded) ? decoded.slice(1) : decoded;
 }
 
+/** Characters encodeURIComponent leaves alone and the replacement below does not touch. */
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
+
+// The fast paths matter: a large ISMS converts paths and URIs hundreds of thousands of times.
 function encodeSegment(segment: string): string {
+  if (UNRESERVED.test(segment)) return segment;
   return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
 function safeDecode(segment: string): string {
+  if (!segment.includes('%')) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

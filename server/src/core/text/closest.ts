@@ -1,15 +1,29 @@
 /** "Did you mean …?" for ids: edit distance, best first, only plausible candidates. */
 
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance where a difference in case alone costs half; above `limit` it
+ * stops early and answers some value above `limit` (a suggestion needs only "close enough").
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
+  // Every character one string has more than the other costs at least 1.
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  // Per code unit, as compared below (a whole string's toLowerCase may change its length).
+  const lowerA = Array.from({ length: a.length }, (_, i) => a[i]!.toLowerCase());
+  const lowerB = Array.from({ length: b.length }, (_, j) => b[j]!.toLowerCase());
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let current = new Array<number>(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0.5 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const cost = a[i - 1] === b[j - 1] ? 0 : lowerA[i - 1] === lowerB[j - 1] ? 0.5 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    previous = current;
+    if (rowMin > limit) return limit + 1;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
@@ -20,7 +34,7 @@ export function closestMatches(input: string, candidates: Iterable<string>, max 
   const limit = Math.max(1, Math.floor(input.length / 3));
   const scored: [string, number][] = [];
   for (const candidate of candidates) {
-    const d = editDistance(input, candidate);
+    const d = editDistance(input, candidate, limit);
     if (d <= limit) scored.push([candidate, d]);
   }
   scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));

@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { closestMatches, editDistance } from '../../server/src/core/text/closest';
+
+/** The plain dynamic programme, without the early exits, as the reference. */
+function reference(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0.5 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+describe('"did you mean" distance', () => {
+  it('equals the plain distance, and with a limit stops only above it', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', '-', '1', 'İ', 'ß'), maxLength: 8 });
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 5 }), (a, b, limit) => {
+        const exact = reference(a, b);
+        assert.equal(editDistance(a, b), exact);
+        const bounded = editDistance(a, b, limit);
+        if (exact <= limit) assert.equal(bounded, exact);
+        else assert.ok(bounded > limit);
+      }),
+      { seed: 27001, numRuns: 5000 },
+    );
+  });
+
+  it('suggests close ids, closest first, and nothing for a different word', () => {
+    assert.deepEqual(closestMatches('EV-0012', ['EV-0021', 'EV-0012x', 'EV-9999', 'ev-0012']), ['EV-0012x', 'ev-0012', 'EV-0021']);
+    assert.deepEqual(closestMatches('zoe', ['bob', 'jane']), []);
+  });
+});
