@@ -34,5 +34,26 @@ describe('"did you mean" distance', () => {
   it('suggests close ids, closest first, and nothing for a different word', () => {
     assert.deepEqual(closestMatches('EV-0012', ['EV-0021', 'EV-0012x', 'EV-9999', 'ev-0012']), ['EV-0012x', 'ev-0012', 'EV-0021']);
     assert.deepEqual(closestMatches('zoe', ['bob', 'jane']), []);
+    // The Kelvin sign lowers to an ASCII k: a case difference, half a step each.
+    assert.deepEqual(closestMatches('\u212a\u212aab', ['kkab']), ['kkab']);
+  });
+});
+
+describe('"did you mean" suggestions', () => {
+  it('are exactly the candidates within the limit by the plain distance, however the prefilter buckets them', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', '-', '1', 'İ', 'i', 'ß', 'k', 'K', '\u212a', '\u00ff', '\u017f', 'é'), maxLength: 9 });
+    fc.assert(
+      fc.property(text, fc.array(text, { maxLength: 12 }), (input, candidates) => {
+        const limit = Math.max(1, Math.floor(input.length / 3));
+        const expected = candidates
+          .map((c) => [c, reference(input, c)] as const)
+          .filter(([, d]) => d <= limit)
+          .sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1))
+          .slice(0, 3)
+          .map(([c]) => c);
+        assert.deepEqual(closestMatches(input, candidates), expected);
+      }),
+      { seed: 27001, numRuns: 5000 },
+    );
   });
 });

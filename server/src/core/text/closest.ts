@@ -28,12 +28,46 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length]!;
 }
 
+const buckets = new Int32Array(128);
+
+/**
+ * ASCII letters folded to lower case; every non-ASCII unit shares one bucket, and so does
+ * `k`, the lower case of the Kelvin sign U+212A (the only non-ASCII unit that lowers to ASCII).
+ */
+function bucketOf(code: number): number {
+  const folded = code >= 65 && code <= 90 ? code | 0x20 : code;
+  return folded < 128 && folded !== 107 ? folded : 127;
+}
+
+/**
+ * A lower bound of editDistance, in linear time: how many characters one string has that
+ * the other lacks (ignoring order and case). Merging characters into buckets can only
+ * lower it, so a candidate above the limit here is above it in editDistance too.
+ */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) buckets[bucketOf(a.charCodeAt(i))]++;
+  for (let j = 0; j < b.length; j++) buckets[bucketOf(b.charCodeAt(j))]--;
+  let surplus = 0;
+  let deficit = 0;
+  const tally = (code: number) => {
+    const bucket = bucketOf(code);
+    const count = buckets[bucket]!;
+    if (count > 0) surplus += count;
+    else deficit -= count;
+    buckets[bucket] = 0;
+  };
+  for (let i = 0; i < a.length; i++) tally(a.charCodeAt(i));
+  for (let j = 0; j < b.length; j++) tally(b.charCodeAt(j));
+  return Math.max(surplus, deficit);
+}
+
 /** Candidates within a distance that grows with the word's length, closest first. */
 export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
   // Short ids tolerate one typo, longer ones one per three characters ('zoe' is not 'bob').
   const limit = Math.max(1, Math.floor(input.length / 3));
   const scored: [string, number][] = [];
   for (const candidate of candidates) {
+    if (bagDistance(input, candidate) > limit) continue;
     const d = editDistance(input, candidate, limit);
     if (d <= limit) scored.push([candidate, d]);
   }
