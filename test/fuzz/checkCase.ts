@@ -15,7 +15,8 @@ import { ROOT, memoryHost, uriOf, type MemoryTree } from '../helpers/memoryHost'
 import { discoverEntryPoints } from './entryPoints';
 import type { FuzzCase } from './generators';
 import {
-  applyEdits, applyWorkspaceEdit, checkCsv, checkHtml, checkMarkdown, checkPosition, checkRange, contains, documentOf, fail, KnownIssueError, type Documents,
+  applyEdits, applyWorkspaceEdit, checkCsv, checkHtml, checkMarkdown, checkPosition, checkRange, checkVisible, contains, documentOf, fail, KnownIssueError,
+  type Documents,
 } from './invariants';
 
 /** Files beside every case: evidence the links can reach, and a symbolic link that leaves the folder. */
@@ -87,6 +88,7 @@ export function checkCase(c: FuzzCase): void {
       }
       const contents = hover.contents as { value?: unknown } | string;
       if (typeof contents !== 'string' && typeof contents?.value !== 'string' && !Array.isArray(contents)) fail(`hover at ${at}: no contents`);
+      for (const part of [contents].flat()) checkVisible(typeof part === 'string' ? part : part.value, `hover at ${at}`, /\n/g);
     });
     if (api.getCompletions) section(() => {
       for (const snippetSupport of [true, false]) {
@@ -124,6 +126,8 @@ export function checkCase(c: FuzzCase): void {
       for (const s of symbols) {
         const what = `document symbol '${s.name}' ${where}`;
         if (typeof s.name !== 'string' || s.name === '') fail(`${what}: an empty name (VS Code rejects it: "name must not be falsy")`);
+        checkVisible(s.name, `${what}: name`);
+        checkVisible(s.detail, `${what}: detail`);
         checkRange(doc, s.range, what);
         checkRange(doc, s.selectionRange, `${what} selectionRange`);
         if (!contains(s.range, s.selectionRange.start) || !contains(s.range, s.selectionRange.end)) fail(`${what}: selectionRange ${JSON.stringify(s.selectionRange)} is not inside range ${JSON.stringify(s.range)} (VS Code rejects it)`);
@@ -135,6 +139,8 @@ export function checkCase(c: FuzzCase): void {
   if (api.getWorkspaceSymbols) section(() => {
     for (const s of api.getWorkspaceSymbols!([ws], c.symbolQuery)) {
       if (typeof s.name !== 'string' || s.name === '') fail(`workspace symbol for ${JSON.stringify(c.symbolQuery)}: an empty name`);
+      checkVisible(s.name, 'workspace symbol: name');
+      checkVisible(s.containerName, 'workspace symbol: container name');
       checkRange(documentOf(docs, s.location.uri, 'workspace symbol'), s.location.range, `workspace symbol '${s.name}'`);
     }
   });
@@ -146,12 +152,14 @@ export function checkCase(c: FuzzCase): void {
       if (/^file:/i.test(target) && !target.startsWith(ROOT + '/')) fail(`document link: target ${target} lies outside the workspace`);
       if (/^file:/i.test(target) && target.startsWith(ROOT + '/evidence/escape')) fail(`document link: target ${target} leaves the workspace through a symbolic link`);
       if (!/^(https|file):/i.test(target)) fail(`document link: scheme of ${target} is neither https nor file`);
+      checkVisible(link.tooltip, 'document link: tooltip');
     }
   });
   if (api.getCodeLenses) section(() => {
     for (const lens of api.getCodeLenses!(ws, uri, 'isms.showReferences')) {
       checkRange(doc, lens.range, 'code lens');
       if (!lens.command || typeof lens.command.title !== 'string' || lens.command.title === '') fail('code lens: no command title (resolve is not offered)');
+      checkVisible(lens.command.title, 'code lens: title');
     }
   });
   if (api.getInlayHints) section(() => {
@@ -159,6 +167,8 @@ export function checkCase(c: FuzzCase): void {
       checkPosition(doc, hint.position, 'inlay hint');
       const label = typeof hint.label === 'string' ? hint.label : hint.label.map((p) => p.value).join('');
       if (label === '') fail('inlay hint: an empty label');
+      checkVisible(label, 'inlay hint: label');
+      checkVisible(typeof hint.tooltip === 'string' ? hint.tooltip : hint.tooltip?.value, 'inlay hint: tooltip', /\n/g);
     }
   });
 
@@ -248,6 +258,11 @@ function checkDiagnostics(docs: Documents, doc: TextDocument, diagnostics: reado
 
 function checkCompletionItem(doc: TextDocument, item: import('vscode-languageserver-types').CompletionItem, position: Position, isWild: boolean, what: string): void {
   if (typeof item.label !== 'string' || item.label === '') fail(`${what}: empty label`);
+  checkVisible(item.label, `${what}: label`);
+  checkVisible(item.detail, `${what}: detail`);
+  checkVisible(item.labelDetails?.detail, `${what}: label detail`);
+  checkVisible(item.labelDetails?.description, `${what}: label description`);
+  checkVisible(typeof item.documentation === 'string' ? item.documentation : item.documentation?.value, `${what}: documentation`, /\n/g);
   const edit = item.textEdit;
   const ranges: Range[] = [];
   if (edit) {
@@ -277,6 +292,7 @@ function checkCodeActions(
     for (const action of getCodeActions(ws, uri, range, ds)) {
       const what = `code action '${action.title}'`;
       if (!action.title) fail('code action: no title');
+      checkVisible(action.title, 'code action: title');
       if (!action.edit && !action.command) fail(`${what}: neither an edit nor a command (resolve is not offered)`);
       if (!action.edit) continue;
       const changed = applyWorkspaceEdit(docs, action.edit, what);
@@ -296,7 +312,10 @@ function checkRename(
   try {
     edit = api.getRename!(ws, uri, position, newName);
   } catch (error) {
-    if (api.RenameError && error instanceof api.RenameError) return;
+    if (api.RenameError && error instanceof api.RenameError) {
+      checkVisible(error.message, `refused rename to ${JSON.stringify(newName)} at ${at}: message`);
+      return;
+    }
     throw error;
   }
   const what = `rename to ${JSON.stringify(newName)} at ${at}`;

@@ -143,9 +143,11 @@ function applyMutation(text: string, m: Mutation): string {
 // ---------------------------------------------------------------------------------------
 // Structured ISMS documents: plausible shapes with values drawn from small pools, so that
 // ids cross-reference, dates compare and rules fire; now and then a value of the wrong type.
+// A few values hold acting or invisible characters (ESC, a bidi override, a zero-width
+// space, a line break), which every label, title, name and hover must show escaped.
 
-const PEOPLE = ['jane', 'alice', 'bob', 'carol', 'dave', 'Jane', 'x-y'];
-const EVIDENCE = ['EV-001', 'EV-002', 'EV-003', 'EV-040', 'EV-404'];
+const PEOPLE = ['jane', 'alice', 'bob', 'carol', 'dave', 'Jane', 'x-y', 'ja\u200bne', 'e\u202eve'];
+const EVIDENCE = ['EV-001', 'EV-002', 'EV-003', 'EV-040', 'EV-404', 'EV-\x1b[31m1', 'EV-\n2'];
 const AUDITS = ['AU-1', 'AU-2', 'AU-3', 'AU-2026-S1'];
 const RISKS = ['R-001', 'R-002', 'R-003'];
 const ROLES = ['top-management', 'isms-manager', 'review-supervisor', 'remediation-owner', 'verifier', 'internal-auditor', 'control-owner', 'risk-owner', 'boss'];
@@ -169,7 +171,7 @@ const date = usually(
 );
 const prose = usually(
   fc.oneof(
-    fc.constantFrom('TODO', 'TBD: later', 'N/A', '-', '...', 'short', 'Needed to direct the ISMS; required by risk R-004.', 'Operated by a separate legal entity with its own ISMS.'),
+    fc.constantFrom('TODO', 'TBD: later', 'N/A', '-', '...', 'short', 'Needed to direct the ISMS; required by risk R-004.', 'Operated by a separate legal entity with its own ISMS.', 'Name\u0000\u202e with\nbreaks'),
     fc.lorem({ maxCount: 12 }),
     fc.string({ maxLength: 40 }),
   ),
@@ -328,7 +330,7 @@ export const fuzzCase: fc.Arbitrary<FuzzCase> = fc
     target: fc.oneof({ weight: 5, arbitrary: mutatedAcme }, { weight: 4, arbitrary: mutatedStructured }, { weight: 2, arbitrary: textTarget }),
     positions: fc.array(fraction, { minLength: 1, maxLength: 4 }),
     wildPosition: fc.record({ line: fc.integer({ min: -1, max: 5000 }), character: fc.integer({ min: -1, max: 5000 }) }),
-    renameTo: fc.oneof(fc.constantFrom('bob', 'EV-999', 'A.5.2', 'new-id', '', ' ', 'a b', 'x: y', '"q"', '- z', '#c', '\n', 'jane'), fc.string({ maxLength: 12 })),
+    renameTo: fc.oneof(fc.constantFrom('bob', 'EV-999', 'A.5.2', 'new-id', '', ' ', 'a b', 'x: y', '"q"', '- z', '#c', '\n', 'jane', 'bo\u200bb', 'x\u202ey', '\x1b[2J'), fc.string({ maxLength: 12 })),
     symbolQuery: fc.oneof(fc.constantFrom('', 'access', 'A.5', 'EV', 'jane', '*', '.*', '(', '\\'), fc.string({ maxLength: 8 })),
     report: fc.record({ kind: fc.constantFrom(...REPORT_KINDS), format: fc.constantFrom(...REPORT_FORMATS) }),
     today: fc.constantFrom('2026-11-28', '2026-01-01', '2029-05-31', '2030-01-01'),

@@ -5,6 +5,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { hasInvisible } from '../../server/src/core/visibleText';
 import { KNOWN_ISSUES } from './knownIssues';
 
 export class InvariantError extends Error {
@@ -76,6 +77,16 @@ export function documentOf(docs: Documents, uri: string, what: string): TextDocu
 
 export function contains(r: Range, p: Position): boolean {
   return comparePositions(r.start, p) <= 0 && comparePositions(p, r.end) <= 0;
+}
+
+/**
+ * Text the editor shows (a label, a title, a name, a hover) holds no raw control or
+ * invisible character; `structure` removes what the format itself uses (a hover's line
+ * breaks) before the check. Anything not a string is left to the other checks.
+ */
+export function checkVisible(text: unknown, what: string, structure?: RegExp): void {
+  if (typeof text !== 'string') return;
+  if (hasInvisible(structure ? text.replace(structure, '') : text)) fail(`${what}: a raw control or invisible character in ${JSON.stringify(text.slice(0, 200))}`);
 }
 
 /** Applies the edits, checking each range and that no two overlap; returns the new text. */

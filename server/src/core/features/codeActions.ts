@@ -25,8 +25,10 @@ import { SOURCE, UNUSED_SUPPRESSION } from '../diagnostics/diagnose';
 import type { IsmsFile } from '../parse/ismsFile';
 import { keyOf, pairOf } from '../parse/yamlAccess';
 import { RULE_CODES } from '../rules/index';
+import { escapeInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
-import { removeSuppressionAction, suppressAction, SuppressionContext } from './suppressionActions';
+import { removeSuppressionAction, suppressActions } from './suppressionActions';
+import { SuppressionContext } from './suppressionContext';
 import { appendListToMap, appendSection, appendToList, keepsYamlValid, textEdit, yamlScalar, type ItemLines } from './yamlEdits';
 
 /**
@@ -37,10 +39,11 @@ export function getCodeActions(ws: IsmsWorkspace, uri: string, range: Range, dia
   const file = ws.file(uri);
   if (!file) return [];
   const ours = diagnostics.filter((d) => d.source === SOURCE && typeof d.code === 'string' && intersects(d.range, range));
+  const request = new FixRequest(ws, file);
   const fixes: CodeAction[] = [];
   for (const diagnostic of ours) {
     try {
-      fixes.push(...fixesFor(ws, file, diagnostic));
+      fixes.push(...fixesFor(request, diagnostic));
     } catch {
       // A stale or odd diagnostic gets no fix rather than failing the whole request.
     }
@@ -53,30 +56,73 @@ function intersects(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-function fixesFor(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic): CodeAction[] {
+/**
+ * What the fixes of one request share, computed once however many diagnostics it covers
+ * (a request over a whole file may carry a hundred).
+ */
+class FixRequest {
+  private citedCache: Set<string> | undefined;
+  private readonly appendChecked = new Map<string, boolean>();
+  private readonly scalars = new Map<string, string>();
+
+  constructor(readonly ws: IsmsWorkspace, readonly file: IsmsFile) {}
+
+  /** True when a citation of the file spans exactly `start`–`end`. */
+  isCitation(start: number, end: number): boolean {
+    this.citedCache ??= new Set(this.ws.model.facts(this.file).citations.map((c) => `${c.node.range![0]}:${c.node.range![1]}`));
+    return this.citedCache.has(`${start}:${end}`);
+  }
+
+  /** `yamlScalar(value)`, which parses the value: the same few ids are suggested again and again. */
+  scalar(value: string): string {
+    let out = this.scalars.get(value);
+    if (out === undefined) this.scalars.set(value, (out = yamlScalar(value)));
+    return out;
+  }
+
+  /**
+   * True when the items `edit(id)` appends to `target` keep it valid YAML. The items of one
+   * request differ only in their id, written by `yamlScalar` as one scalar valid wherever
+   * a plain one is; so the edit is parsed once per target, with a stand-in id.
+   */
+  appendKeepsYamlValid(target: IsmsFile, edit: (id: string) => TextEdit | undefined): boolean {
+    let ok = this.appendChecked.get(target.uri);
+    if (ok === undefined) {
+      const probe = edit(STAND_IN_ID);
+      ok = probe !== undefined && keepsYamlValid(target, [probe], false);
+      this.appendChecked.set(target.uri, ok);
+    }
+    return ok;
+  }
+}
+
+const STAND_IN_ID = 'EV-000';
+
+function fixesFor(request: FixRequest, diagnostic: Diagnostic): CodeAction[] {
+  const { ws, file } = request;
   const data = (diagnostic.data ?? {}) as Record<string, unknown>;
   switch (diagnostic.code) {
     case 'control-id-format': {
       const replacement = stringData(data.replacement);
-      return replacement ? compact([replaceAction(ws, file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]) : [];
+      return replacement ? compact([replaceAction(request, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]) : [];
     }
     case 'legacy-control': {
       const targets = stringList(data.ids2022);
       const replacement = stringData(data.replacement);
-      if (replacement) return compact([replaceAction(ws, file, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]);
-      return compact(targets.map((id) => replaceAction(ws, file, diagnostic, id, `Change to ${controlText(id)}`, false)));
+      if (replacement) return compact([replaceAction(request, diagnostic, replacement, `Change to ${controlText(replacement)}`, true)]);
+      return compact(targets.map((id) => replaceAction(request, diagnostic, id, `Change to ${controlText(id)}`, false)));
     }
     case 'unknown-control': {
       const suggestions = stringList(data.suggestions);
-      return compact(suggestions.map((id) => replaceAction(ws, file, diagnostic, id, `Change to ${controlText(id)}`, suggestions.length === 1)));
+      return compact(suggestions.map((id) => replaceAction(request, diagnostic, id, `Change to ${controlText(id)}`, suggestions.length === 1)));
     }
     case 'unknown-person':
     case 'unknown-evidence':
     case 'unknown-audit': {
       const suggestions = stringList(data.suggestions);
-      const actions = suggestions.map((id) => replaceAction(ws, file, diagnostic, yamlScalar(id), `Change to '${id}'`, suggestions.length === 1));
+      const actions = suggestions.map((id) => replaceAction(request, diagnostic, request.scalar(id), `Change to '${id}'`, suggestions.length === 1));
       const id = stringData(data.id);
-      if (diagnostic.code === 'unknown-evidence' && id !== undefined) actions.push(addEvidenceAction(ws, file, diagnostic, id));
+      if (diagnostic.code === 'unknown-evidence' && id !== undefined) actions.push(addEvidenceAction(request, diagnostic, id));
       return compact(actions);
     }
     case 'soa-incomplete':
@@ -104,15 +150,13 @@ function suppressionActions(file: IsmsFile, uri: string, diagnostics: readonly D
     if (group) group.push(diagnostic);
     else groups.set(key, [diagnostic]);
   }
-  for (const [key, group] of groups) {
-    const action = suppressAction(ctx, uri, key.slice(key.indexOf('\u0000') + 1), group);
-    if (action) out.push(action);
-  }
-  return out;
+  const byCode = [...groups].map(([key, group]) => ({ code: key.slice(key.indexOf('\u0000') + 1), diagnostics: group }));
+  return [...out, ...suppressActions(ctx, uri, byCode)];
 }
 
+/** The title quotes ids and file names: acting and invisible characters in them are shown as escapes. */
 function quickFix(title: string, diagnostic: Diagnostic, uri: string, edits: TextEdit[], isPreferred: boolean): CodeAction {
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
+  const action: CodeAction = { title: escapeInvisible(title), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { changes: { [uri]: edits } } };
   if (isPreferred) action.isPreferred = true;
   return action;
 }
@@ -121,27 +165,32 @@ function quickFix(title: string, diagnostic: Diagnostic, uri: string, edits: Tex
  * Replaces the cited value the diagnostic covers by `newText`. A diagnostic older than
  * the text (its range no longer a citation's exact range) gets no fix.
  */
-function replaceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic, newText: string, title: string, isPreferred: boolean): CodeAction | undefined {
+function replaceAction(request: FixRequest, diagnostic: Diagnostic, newText: string, title: string, isPreferred: boolean): CodeAction | undefined {
+  const { file } = request;
   const start = file.lines.offsetAt(diagnostic.range.start);
   const end = file.lines.offsetAt(diagnostic.range.end);
-  const cited = ws.model.facts(file).citations.some((c) => c.node.range![0] === start && c.node.range![1] === end);
-  if (!cited || /[\r\n]/.test(file.text.slice(start, end)) || file.text.slice(start, end) === newText) return undefined;
+  if (!request.isCitation(start, end) || /[\r\n]/.test(file.text.slice(start, end)) || file.text.slice(start, end) === newText) return undefined;
   // One scalar on one line for a plain-safe or double-quoted one: valid in block and flow
   // context alike, so no re-parse is needed (code actions are asked for on every cursor move).
   return quickFix(title, diagnostic, file.uri, [textEdit(file, start, end, newText)], isPreferred);
 }
 
 /** "Add evidence item 'EV-404' to the register": a new item at the end of the first evidence section. */
-function addEvidenceAction(ws: IsmsWorkspace, file: IsmsFile, diagnostic: Diagnostic, id: string): CodeAction | undefined {
+function addEvidenceAction(request: FixRequest, diagnostic: Diagnostic, id: string): CodeAction | undefined {
+  const { ws, file } = request;
   const model = ws.model;
   if (model.itemsWithId('evidence', id).length > 0) return undefined;
-  const item: ItemLines = [`id: ${yamlScalar(id)}`, 'title: TODO', 'link:', `collected: ${formatDate(ws.today())}`];
   const section = model.sections('evidence')[0];
   const target = section ? section.file : file;
   // Structure is only extended in a file that parses cleanly.
   if (!target.yaml || target.yaml.errors.length > 0) return undefined;
-  const edit = section ? appendToList(target, section.key, section.value, [item]) : appendSection(file, 'evidence', [item]);
-  if (!edit || !keepsYamlValid(target, [edit], false)) return undefined;
+  const collected = formatDate(ws.today());
+  const append = (itemId: string) => {
+    const item: ItemLines = [`id: ${request.scalar(itemId)}`, 'title: TODO', 'link:', `collected: ${collected}`];
+    return section ? appendToList(target, section.key, section.value, [item]) : appendSection(file, 'evidence', [item]);
+  };
+  const edit = append(id);
+  if (!edit || !request.appendKeepsYamlValid(target, append)) return undefined;
   const where = target === file ? '' : ` (${target.uri.slice(target.uri.lastIndexOf('/') + 1)})`;
   return quickFix(`Add evidence item '${id}' to the register${where}`, diagnostic, target.uri, [edit], false);
 }

@@ -16,6 +16,7 @@ import type { IsmsFile } from '../parse/ismsFile';
 import { nodeAt } from '../parse/nodeAt';
 import { scalarsOf, stringOf, trimmedRangeOf } from '../parse/yamlAccess';
 import { hasType, resolveRefs, schemaAt, schemaMarkdown, type ResolvedSchema } from '../schema/schemaAt';
+import { escapeInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 import { completionContextAt, type BareContext, type CursorContext } from './completionContext';
 import {
@@ -83,10 +84,35 @@ function item(env: Env, fields: Omit<CompletionItem, 'textEdit' | 'insertTextFor
   const { newText, snippet, ...rest } = fields;
   const useSnippet = snippet === true && env.snippets;
   return {
-    ...rest,
+    ...visible(rest),
     textEdit: { range: env.range, newText: snippet && !env.snippets ? plainText(newText) : newText },
     insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
   };
+}
+
+/**
+ * What the list shows quotes ids, names and titles from the files: acting and invisible
+ * characters in it are shown as escapes (a bidi override in a person's name would reorder
+ * the line; a zero-width space would hide that two ids differ). What is inserted stays
+ * the value. A label that changed filters by the value, so that what is typed still
+ * matches it.
+ */
+function visible<T extends Omit<CompletionItem, 'textEdit' | 'insertTextFormat'>>(fields: T): T {
+  const out: T = { ...fields, label: escapeInvisible(fields.label) };
+  if (out.label !== fields.label) out.filterText ??= fields.label;
+  if (typeof fields.detail === 'string') out.detail = escapeInvisible(fields.detail);
+  if (fields.labelDetails) {
+    const { detail, description } = fields.labelDetails;
+    out.labelDetails = {
+      ...fields.labelDetails,
+      ...(detail !== undefined ? { detail: escapeInvisible(detail) } : {}),
+      ...(description !== undefined ? { description: escapeInvisible(description) } : {}),
+    };
+  }
+  const doc = fields.documentation;
+  if (typeof doc === 'string') out.documentation = escapeInvisible(doc, '\n');
+  else if (doc) out.documentation = { ...doc, value: escapeInvisible(doc.value, '\n') };
+  return out;
 }
 
 function markdown(value: string): { kind: typeof MarkupKind.Markdown; value: string } {

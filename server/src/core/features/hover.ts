@@ -12,9 +12,10 @@ import type { IsmsFile } from '../parse/ismsFile';
 import { nodeAt } from '../parse/nodeAt';
 import { trimmedRangeOf, type Range } from '../parse/yamlAccess';
 import { schemaAt, schemaDoc, schemaMarkdown } from '../schema/schemaAt';
+import { escapeInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 import {
-  auditMarkdown, clauseMarkdown, controlMarkdown, esc, evidenceMarkdown, nonconformityMarkdown, otherControlMarkdown,
+  auditMarkdown, clauseMarkdown, code, controlMarkdown, esc, evidenceMarkdown, nonconformityMarkdown, otherControlMarkdown,
   personMarkdown, riskMarkdown,
 } from './hoverContent';
 import { idHitOffsets } from './idRanges';
@@ -49,9 +50,14 @@ function hoverAt(ws: IsmsWorkspace, uri: string, position: Position): Hover | nu
   return null;
 }
 
+/**
+ * User text in the Markdown is escaped where it is quoted (hoverContent.ts); this is the
+ * net under it: whatever acting or invisible character still got in is shown as an
+ * escape. Line breaks are the Markdown's own structure here and stay.
+ */
 function hover(file: IsmsFile, value: string, range: Range): Hover {
   return {
-    contents: { kind: MarkupKind.Markdown, value },
+    contents: { kind: MarkupKind.Markdown, value: escapeInvisible(value, '\n') },
     range: { start: file.lines.positionAt(range[0]), end: file.lines.positionAt(range[1]) },
   };
 }
@@ -86,8 +92,8 @@ function keyHover(file: IsmsFile, path: readonly (string | number)[], key: Scala
   const range = trimmedRangeOf(key, file.text);
   if (!schema || !range) return null;
   const doc = schemaMarkdown(schema);
-  const name = String(key.value);
-  const title = schema.schema.title ? `**${esc(schema.schema.title)}** (\`${name}\`)` : `\`${name}\``;
+  const name = code(String(key.value));
+  const title = schema.schema.title ? `**${esc(schema.schema.title)}** (${name})` : name;
   return hover(file, doc ? `${title}\n\n${doc}` : title, range);
 }
 

@@ -1,8 +1,8 @@
 /**
  * The Markdown of hovers: a control with its attributes, guidance and its state in this
  * ISMS; a 2013 id; a clause; a person and what they own; an evidence item and its age;
- * audits, risks and nonconformities in short. User text is escaped; nothing here reads
- * the cursor (see hover.ts).
+ * audits, risks and nonconformities in short. User text goes through `esc` or `code`;
+ * nothing here reads the cursor (see hover.ts).
  */
 import type { YAMLMap } from 'yaml';
 import {
@@ -12,14 +12,20 @@ import { daysBetween, parseDate, type CalendarDate } from '../dates';
 import type { Citation, IdKind } from '../model/facts';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import { scalarOf, scalarText, scalarsOf, stringOf } from '../parse/yamlAccess';
+import { escapeInvisible, hasInvisible } from '../visibleText';
 
-/** Escapes user text for Markdown (every ASCII punctuation that can start markup). */
+/**
+ * User text as Markdown text: invisible and acting characters shown as escapes (a line
+ * break too: inside a name it would be a break in the hover), then every ASCII
+ * punctuation that can start markup escaped.
+ */
 export function esc(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => '\\' + c);
+  return escapeInvisible(text).replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => '\\' + c);
 }
 
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
+/** User text as a Markdown code span. */
+export function code(text: string): string {
+  return '`' + escapeInvisible(text).replace(/`/g, "'") + '`';
 }
 
 /** Whitespace collapsed, cut at `max` characters. */
@@ -127,7 +133,7 @@ function controlState(model: WorkspaceModel, id: string): string {
     .map((c) => {
       const ncId = holderId(c.holder);
       const detail = [stringOf(c.holder, 'severity'), stringOf(c.holder, 'status') ?? 'no status'].filter(Boolean).join(', ');
-      return ncId ? `${code(ncId)} (${detail})` : undefined;
+      return ncId ? `${code(ncId)} (${esc(detail)})` : undefined;
     });
   const openNcs = unique(open);
   lines.push(`- Open nonconformities: ${openNcs.length === 0 ? 'none' : listOf(openNcs, 8)}`);
@@ -206,14 +212,16 @@ export function evidenceMarkdown(model: WorkspaceModel, id: string, today: Calen
   const title = stringOf(item.map, 'title');
   const link = stringOf(item.map, 'link');
   const lines: string[] = [];
-  if (link) lines.push(`Link: ${/^https:\/\/\S+$/i.test(link) ? `[${esc(link)}](${link.replace(/[()\s]/g, encodeURIComponent)})` : code(link)}`);
+  // A link with an invisible character is shown, not linked: it may not go where it reads.
+  const linkable = link !== undefined && /^https:\/\/\S+$/i.test(link) && !hasInvisible(link);
+  if (link) lines.push(`Link: ${linkable ? `[${esc(link)}](${link.replace(/[()\s]/g, encodeURIComponent)})` : code(link)}`);
   const collectedNode = scalarOf(item.map, 'collected');
   const collectedText = collectedNode && collectedNode.value !== null ? scalarText(collectedNode) : undefined;
   const collected = parseDate(collectedText);
   if (collected) {
     const age = daysBetween(collected, today);
     const stale = age > maxAgeDays ? ` — **stale** (older than ${maxAgeDays} days): collect it again` : '';
-    lines.push(`Collected: ${collectedText} (${age < 0 ? 'in the future' : `${plural(age, 'day')} ago`})${stale}`);
+    lines.push(`Collected: ${esc(collectedText!)} (${age < 0 ? 'in the future' : `${plural(age, 'day')} ago`})${stale}`);
   } else {
     lines.push('Collected: not recorded');
   }
@@ -230,7 +238,7 @@ export function evidenceMarkdown(model: WorkspaceModel, id: string, today: Calen
       default: return holder;
     }
   });
-  lines.push(`Cited by: ${uses.length ? listOf(uses) : 'nothing yet'}`);
+  lines.push(`Cited by: ${uses.length ? listOf(uses.map(esc)) : 'nothing yet'}`);
   return [`**${code(id)} ${esc(title ?? '')}**`.replace(/ \*\*$/, '**'), lines.join('  \n')].join('\n\n');
 }
 
@@ -241,7 +249,8 @@ export function auditMarkdown(model: WorkspaceModel, id: string): string {
     const node = scalarOf(audit.map, key);
     return node && node.value !== null ? scalarText(node) : undefined;
   };
-  const head = [text('type') ? code(text('type')!) : 'audit', text('date'), text('status')].filter(Boolean).join(' · ');
+  const when = [text('date'), text('status')].filter((t): t is string => !!t).map(esc);
+  const head = [text('type') ? code(text('type')!) : 'audit', ...when].join(' · ');
   const lines = [head];
   if (text('auditor')) lines.push(`Auditor: ${esc(text('auditor')!)}`);
   if (text('report')) lines.push(`Report: ${itemTitle(model, 'evidence', text('report')!)}`);
@@ -261,7 +270,7 @@ export function riskMarkdown(model: WorkspaceModel, id: string): string {
   const treatment = stringOf(risk.map, 'treatment');
   if (treatment) lines.push(`Treatment: ${code(treatment)}`);
   const controls = scalarsOf(risk.map, 'controls').map(scalarText);
-  if (controls.length) lines.push(`Controls: ${listOf(controls.map((c) => `${c}${getControl(c) ? ` ${esc(getControl(c)!.title)}` : ''}`), 8)}`);
+  if (controls.length) lines.push(`Controls: ${listOf(controls.map((c) => `${esc(c)}${getControl(c) ? ` ${esc(getControl(c)!.title)}` : ''}`), 8)}`);
   const owner = personName(model, stringOf(risk.map, 'owner'));
   if (owner) lines.push(`Owner: ${owner}`);
   return [`**${code(id)} ${esc(stringOf(risk.map, 'title') ?? '')}**`, lines.join('  \n')].join('\n\n');
@@ -274,17 +283,17 @@ export function nonconformityMarkdown(model: WorkspaceModel, id: string, today: 
     const node = scalarOf(nc.map, key);
     return node && node.value !== null ? scalarText(node) : undefined;
   };
-  const head = [text('severity') ? `${text('severity')} nonconformity` : 'nonconformity', text('status') ?? 'no status'].join(' · ');
+  const head = [text('severity') ? `${esc(text('severity')!)} nonconformity` : 'nonconformity', text('status') !== undefined ? esc(text('status')!) : 'no status'].join(' · ');
   const lines = [head];
   const control = text('control');
   const clause = text('clause');
-  if (control) lines.push(`Control: ${control}${getControl(control) ? ` ${esc(getControl(control)!.title)}` : ''}`);
-  if (clause) lines.push(`Clause: ${clause}${getClause(clause) ? ` ${esc(getClause(clause)!.title)}` : ''}`);
-  if (text('audit')) lines.push(`Raised by: ${code(text('audit')!)}${text('raised') ? ` on ${text('raised')}` : ''}`);
+  if (control) lines.push(`Control: ${esc(control)}${getControl(control) ? ` ${esc(getControl(control)!.title)}` : ''}`);
+  if (clause) lines.push(`Clause: ${esc(clause)}${getClause(clause) ? ` ${esc(getClause(clause)!.title)}` : ''}`);
+  if (text('audit')) lines.push(`Raised by: ${code(text('audit')!)}${text('raised') ? ` on ${esc(text('raised')!)}` : ''}`);
   const due = parseDate(text('due'));
   if (due) {
     const overdue = text('status') !== 'closed' && daysBetween(due, today) > 0;
-    lines.push(`Due: ${text('due')}${overdue ? ' — **overdue**' : ''}`);
+    lines.push(`Due: ${esc(text('due')!)}${overdue ? ' — **overdue**' : ''}`);
   }
   const owner = personName(model, text('owner'));
   if (owner) lines.push(`Owner: ${owner}`);

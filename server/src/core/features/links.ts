@@ -3,11 +3,15 @@
  * the workspace, an `https:` address opens in the browser. A link is offered only when
  * the link rules would accept it — the same `judgeLink` verdict, so the editor never
  * offers to open what a diagnostic calls wrong: nothing outside the workspace folder
- * (also through a symbolic link), no missing file, no `http:`, no other scheme.
+ * (also through a symbolic link), no missing file, no `http:`, no other scheme. As in
+ * reports and hovers, an `https:` address with an invisible or acting character in it is
+ * not linked (it may not go where it reads), and the tooltip shows such characters as
+ * escapes.
  */
 import type { DocumentLink } from 'vscode-languageserver-types';
 import { judgeLink, linkOf } from '../rules/evidenceLink';
 import { dirnameUri, isUriInside, joinUri, normalizePath, pathToUri, relativePath, uriToPath } from '../uri';
+import { escapeInvisible, hasInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 import { idRange } from './idRanges';
 
@@ -32,7 +36,7 @@ export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string): { 
   const text = link.trim();
   const verdict = judgeLink(text, 'this evidence item', { fileUri, folderUri: ws.folderUri, host: ws.host });
   if (verdict) return undefined;
-  if (/^https:/i.test(text)) return { uri: text, tooltip: `Open ${text} in the browser` };
+  if (/^https:/i.test(text)) return hasInvisible(text) ? undefined : { uri: text, tooltip: `Open ${text} in the browser` };
   if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(text)) return undefined; // judged fine, yet not a file path: no link
 
   // Relative path: `?query` dropped, `#fragment` kept (an editor may use it, e.g. `#L10`).
@@ -52,6 +56,6 @@ export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string): { 
   const shown = relativePath(ws.folderUri, target);
   return {
     uri: fragment === '' ? target : `${target}#${encodeURI(fragment).replace(/#/g, '%23')}`,
-    tooltip: `Open ${shown}${fragment === '' ? '' : `#${fragment}`}`,
+    tooltip: escapeInvisible(`Open ${shown}${fragment === '' ? '' : `#${fragment}`}`),
   };
 }

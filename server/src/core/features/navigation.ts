@@ -17,6 +17,7 @@ import {
 import { PERSON_ID_LIKE, SECTION_OF_KIND, type Citation, type IdKind, type RefKind } from '../model/facts';
 import type { WorkspaceModel } from '../model/workspaceModel';
 import type { IsmsFile } from '../parse/ismsFile';
+import { escapeInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 import { idLocation, idOffsets, idRange, rangeOfOffsets, sortLocations } from './idRanges';
 import { symbolAt, type SymbolAt } from './symbolAt';
@@ -24,10 +25,14 @@ import { symbolAt, type SymbolAt } from './symbolAt';
 /** Why a rename was refused; the LSP layer shows `message` to the user. */
 export type RenameErrorReason = 'not-renamable' | 'empty' | 'invalid' | 'taken' | 'auditor';
 
-/** A rename that cannot be done, with a message a person can act on. */
+/**
+ * A rename that cannot be done, with a message a person can act on. The message quotes
+ * the old id and the new name as written; acting and invisible characters in them are
+ * shown as escapes.
+ */
 export class RenameError extends Error {
   constructor(readonly reason: RenameErrorReason, message: string) {
-    super(message);
+    super(escapeInvisible(message));
     this.name = 'RenameError';
   }
 }
@@ -124,7 +129,8 @@ export function getDocumentHighlights(ws: IsmsWorkspace, uri: string, pos: Posit
 /**
  * The id under the cursor when it can be renamed (a person, evidence, audit, risk or
  * nonconformity id, where defined or cited), with the range of its text; null elsewhere
- * (control ids and clauses are the standard's, not ours to rename).
+ * (control ids and clauses are the standard's, not ours to rename). The placeholder is
+ * the id as written, not escaped: it is the text the user edits into the new name.
  */
 export function prepareRename(ws: IsmsWorkspace, uri: string, pos: Position): { range: Range; placeholder: string } | null {
   const at = resolve(ws, uri, pos);

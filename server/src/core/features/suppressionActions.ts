@@ -4,77 +4,12 @@
  * `# isms-disable-next-line CODE` line above, or `, CODE` added to a comment that is
  * already there — and remove a code that an `unused-suppression` names.
  */
-import { visit, type Scalar } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { readSuppressions, type Suppression } from '../diagnostics/suppression';
-import type { IsmsFile } from '../parse/ismsFile';
-import { trimmedRangeOf } from '../parse/yamlAccess';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { eolOf, indentAt, keepsYamlValid, lineAt, lineNumbered, textEdit } from './yamlEdits';
-
-interface ScalarSpan {
-  start: number;
-  end: number;
-  startLine: number;
-  endLine: number;
-  block: boolean;
-  quoted: boolean;
-}
-
-/** What the suppression fixes need to know about one file version, computed once per request. */
-export class SuppressionContext {
-  private spansCache: ScalarSpan[] | undefined;
-  private suppressionsCache: Suppression[] | undefined;
-
-  constructor(readonly file: IsmsFile) {}
-
-  /** Every scalar's extent (quoted, block and multi-line ones are where comments cannot go). */
-  private get spans(): ScalarSpan[] {
-    if (this.spansCache) return this.spansCache;
-    const spans: ScalarSpan[] = [];
-    const { file } = this;
-    if (file.yaml) {
-      visit(file.yaml, {
-        Scalar(_key, node: Scalar) {
-          const r = trimmedRangeOf(node, file.text);
-          if (!r) return;
-          const block = node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED';
-          const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
-          spans.push({
-            start: r[0], end: r[1], block, quoted,
-            startLine: file.lines.positionAt(r[0]).line,
-            endLine: file.lines.positionAt(Math.max(r[0], r[1] - 1)).line,
-          });
-        },
-      });
-    }
-    return (this.spansCache = spans);
-  }
-
-  /** The file's suppression comments, read the way diagnose reads them (real comments only). */
-  get suppressions(): Suppression[] {
-    if (!this.suppressionsCache) {
-      const spans = this.spans;
-      const insideValue = (offset: number) => spans.some((s) => offset >= s.start && offset < s.end && (s.quoted || (s.block && this.file.text.indexOf('\n', s.start) < offset)));
-      this.suppressionsCache = readSuppressions(this.file.text, insideValue);
-    }
-    return this.suppressionsCache;
-  }
-
-  /**
-   * A comment may end line `line` unless the line ends inside a value: the body of a
-   * block scalar (its header line may carry a comment), or a quoted or plain scalar that
-   * goes on to the next line.
-   */
-  trailingCommentFits(line: number): boolean {
-    return !this.spans.some((s) => (s.block ? s.startLine < line && line <= s.endLine : s.startLine <= line && line < s.endLine));
-  }
-
-  /** A comment line may go above line `line` unless that would split a multi-line value. */
-  commentLineFitsAbove(line: number): boolean {
-    return !this.spans.some((s) => s.startLine < line && line <= s.endLine);
-  }
-}
+import type { Suppression } from '../diagnostics/suppression';
+import { escapeInvisible } from '../visibleText';
+import { checkSuppressions, type SuppressionEdit } from './suppressionChecks';
+import type { SuppressionContext } from './suppressionContext';
+import { eolOf, indentAt, lineAt, lineNumbered, textEdit, type OffsetEdit } from './yamlEdits';
 
 const DIRECTIVE_HEAD = /^#\s*isms-disable-(?:next-line|line)\b/;
 
@@ -92,50 +27,34 @@ function codeTokens(text: string, suppression: Suppression): { code: string; sta
   return out;
 }
 
+/** The title may quote a code as written in a comment: acting and invisible characters in it are shown as escapes. */
 function quickFix(title: string, diagnostics: Diagnostic[], uri: string, edits: TextEdit[], isPreferred = false): CodeAction {
-  const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [uri]: edits } } };
+  const action: CodeAction = { title: escapeInvisible(title), kind: CodeActionKind.QuickFix, diagnostics, edit: { changes: { [uri]: edits } } };
   if (isPreferred) action.isPreferred = true;
   return action;
 }
 
-/**
- * True when the comment written by `edits` silences `code` on `line`. In a file that
- * parses, the structural checks decide where a comment may go, and reading the edited
- * line back is enough (cheap: code actions are asked for on every cursor move). In a
- * file with YAML errors the structure is not to be trusted, so the result is parsed:
- * no new error, and the comment is read the way diagnose reads it.
- */
-function silences(file: IsmsFile, edits: TextEdit[], code: string, line: number): boolean {
-  if (file.yaml!.errors.length > 0) {
-    return keepsYamlValid(file, edits, true, (after) => new SuppressionContext(after).suppressions.some((s) => s.targetLine === line && s.codes.includes(code)));
-  }
-  const after = TextDocument.applyEdits(file.lines, edits);
-  const edited = lineAt(after, TextDocument.create('', '', 0, after).offsetAt({ line, character: 0 }));
-  const previous = line > 0 ? lineAt(after, edited.start - 1) : undefined;
-  const around = after.slice(previous?.start ?? edited.start, edited.contentEnd);
-  const offset = previous ? 1 : 0;
-  return readSuppressions(around).some((s) => s.targetLine === offset && s.codes.includes(code));
+/** One way to silence a group of diagnostics, with the title it is offered under. */
+interface Candidate extends SuppressionEdit {
+  readonly title: string;
 }
 
 /**
- * "Suppress 'code' on this line" for diagnostics of one code that start on one line.
- * Undefined when no comment can go there without changing the YAML (a line inside a
- * block scalar's body, say).
+ * The ways to silence `code` on `line`, best first: a code added to a suppression comment
+ * already there; else a trailing `# isms-disable-line`; else a comment line above. None
+ * where no comment can go without changing the YAML (a line inside a block scalar's body).
  */
-export function suppressAction(ctx: SuppressionContext, uri: string, code: string, diagnostics: Diagnostic[]): CodeAction | undefined {
+function candidatesFor(ctx: SuppressionContext, code: string, line: number): Candidate[] {
   const { file } = ctx;
-  if (!file.yaml || diagnostics.length === 0) return undefined;
-  const line = diagnostics[0]!.range.start.line;
   const title = `Suppress '${code}' on this line`;
+  const candidate = (edit: OffsetEdit, label = title): Candidate => ({ edits: [edit], code, line, title: label });
   const existing = ctx.suppressions.filter((s) => s.targetLine === line).sort((a, b) => b.commentLine - a.commentLine)[0];
   if (existing) {
-    if (existing.codes.includes(code)) return undefined;
-    const tokens = codeTokens(file.text, existing);
-    const last = tokens[tokens.length - 1];
-    if (!last) return undefined;
-    const edits = [textEdit(file, last.end, last.end, `, ${code}`)];
-    return silences(file, edits, code, line) ? quickFix(title, diagnostics, uri, edits) : undefined;
+    if (existing.codes.includes(code)) return [];
+    const last = codeTokens(file.text, existing).pop();
+    return last ? [candidate({ start: last.end, end: last.end, newText: `, ${code}` })] : [];
   }
+  const out: Candidate[] = [];
   const bounds = lineNumbered(file, line);
   // A directive already on this line (for the next one, or words inside a quoted value)
   // would be read instead of a second one.
@@ -143,17 +62,41 @@ export function suppressAction(ctx: SuppressionContext, uri: string, code: strin
   if (!directiveOnLine && ctx.trailingCommentFits(line)) {
     let end = bounds.contentEnd;
     while (end > bounds.start && /[ \t]/.test(file.text[end - 1]!)) end--;
-    const edits = [textEdit(file, end, bounds.contentEnd, `${end > bounds.start ? ' ' : ''}# isms-disable-line ${code}`)];
-    if (silences(file, edits, code, line)) return quickFix(title, diagnostics, uri, edits);
+    out.push(candidate({ start: end, end: bounds.contentEnd, newText: `${end > bounds.start ? ' ' : ''}# isms-disable-line ${code}` }));
   }
   if (ctx.commentLineFitsAbove(line)) {
     const indent = indentAt(file.text, bounds.start);
-    const edits = [textEdit(file, bounds.start, bounds.start, `${indent}# isms-disable-next-line ${code}${eolOf(file.text)}`)];
-    if (silences(file, edits, code, line + 1)) {
-      return quickFix(`${title} (comment above it)`, diagnostics, uri, edits);
-    }
+    out.push(candidate({ start: bounds.start, end: bounds.start, newText: `${indent}# isms-disable-next-line ${code}${eolOf(file.text)}` }, `${title} (comment above it)`));
   }
-  return undefined;
+  return out;
+}
+
+/**
+ * "Suppress 'code' on this line" for each group of diagnostics of one code that start on
+ * one line (in the order given), each with the first of its ways that checks out. The
+ * checks of a request run together (see suppressionChecks.ts): first choices, then the
+ * second choices of the groups whose first failed.
+ */
+export function suppressActions(ctx: SuppressionContext, uri: string, groups: readonly { code: string; diagnostics: Diagnostic[] }[]): CodeAction[] {
+  const { file } = ctx;
+  if (!file.yaml) return [];
+  const options = groups.map((g) => (g.diagnostics.length > 0 ? candidatesFor(ctx, g.code, g.diagnostics[0]!.range.start.line) : []));
+  const chosen: (Candidate | undefined)[] = groups.map(() => undefined);
+  let pending = groups.map((_, i) => i).filter((i) => options[i]!.length > 0);
+  for (let round = 0; pending.length > 0; round++) {
+    const tried = pending.filter((i) => options[i]![round] !== undefined);
+    const ok = checkSuppressions(file, tried.map((i) => options[i]![round]!));
+    tried.forEach((i, k) => {
+      if (ok[k]) chosen[i] = options[i]![round];
+    });
+    pending = tried.filter((_, k) => !ok[k]);
+  }
+  const out: CodeAction[] = [];
+  groups.forEach((g, i) => {
+    const c = chosen[i];
+    if (c) out.push(quickFix(c.title, g.diagnostics, uri, c.edits.map((e) => textEdit(file, e.start, e.end, e.newText))));
+  });
+  return out;
 }
 
 /** "Remove unused suppression": the code from the comment, or the comment when it was the only code. */

@@ -7,6 +7,11 @@
  *
  * Workspace symbols: every id of every workspace, and the SoA entries by control id or
  * title words, matched loosely (substring, word prefixes, ignoring punctuation).
+ *
+ * Names, details and containers quote ids, titles and file names as the editor shows
+ * them, in the outline, breadcrumbs and symbol search: acting and invisible characters in
+ * them are shown as escapes (a bidi override would make one id read as another). Queries
+ * are matched against the values as written.
  */
 import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
@@ -15,6 +20,7 @@ import { LIST_SECTIONS, type IdKind, type Item, type SoaEntry } from '../model/f
 import type { IsmsFile } from '../parse/ismsFile';
 import { firstKeyOf, scalarOf, scalarText, stringOf, trimmedRangeOf } from '../parse/yamlAccess';
 import { relativePath } from '../uri';
+import { escapeInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
 import { idRange, rangeOfOffsets } from './idRanges';
 
@@ -58,9 +64,9 @@ export function getDocumentSymbols(ws: IsmsWorkspace, uri: string): DocumentSymb
     const value = (pair.value ?? null) as Node | null;
     const selectionRange = rangeOfNode(file, pair.key)!;
     const range = spanning(file, pair.key, value) ?? selectionRange;
-    const symbol: DocumentSymbol = { name, kind: SECTION_KIND[name] ?? SymbolKind.Property, range, selectionRange };
+    const symbol: DocumentSymbol = { name: escapeInvisible(name), kind: SECTION_KIND[name] ?? SymbolKind.Property, range, selectionRange };
     const detail = sectionDetail(name, value);
-    if (detail) symbol.detail = detail;
+    if (detail) symbol.detail = escapeInvisible(detail);
     if (LIST_SECTIONS[name]) {
       const items = facts.items.filter((item) => item.map && isInside(item.map, value));
       symbol.children = items.map((item) => itemSymbol(file, item));
@@ -77,9 +83,9 @@ function itemSymbol(file: IsmsFile, item: Item): DocumentSymbol {
   const range = rangeOfNode(file, item.map)!;
   const anchor = item.idNode ?? firstKeyOf(item.map);
   const selectionRange = (anchor && idRange(file, anchor)) ?? { start: range.start, end: range.start };
-  const symbol: DocumentSymbol = { name: itemName(item), kind: ITEM_KIND[item.kind], range, selectionRange };
+  const symbol: DocumentSymbol = { name: escapeInvisible(itemName(item)), kind: ITEM_KIND[item.kind], range, selectionRange };
   const detail = itemDetail(item);
-  if (detail) symbol.detail = detail;
+  if (detail) symbol.detail = escapeInvisible(detail);
   return symbol;
 }
 
@@ -87,9 +93,9 @@ function soaEntrySymbol(file: IsmsFile, entry: SoaEntry): DocumentSymbol {
   const range = rangeOfNode(file, entry.map)!;
   const anchor = entry.idNode ?? firstKeyOf(entry.map);
   const selectionRange = (anchor && idRange(file, anchor)) ?? { start: range.start, end: range.start };
-  const symbol: DocumentSymbol = { name: soaEntryName(entry), kind: SymbolKind.EnumMember, range, selectionRange };
+  const symbol: DocumentSymbol = { name: escapeInvisible(soaEntryName(entry)), kind: SymbolKind.EnumMember, range, selectionRange };
   const detail = soaEntryDetail(entry.map);
-  if (detail) symbol.detail = detail;
+  if (detail) symbol.detail = escapeInvisible(detail);
   return symbol;
 }
 
@@ -213,7 +219,7 @@ export function getWorkspaceSymbols(workspaces: readonly IsmsWorkspace[], query:
   for (const ws of workspaces) {
     const model = ws.model;
     for (const file of model.files) {
-      const container = relativePath(ws.folderUri, file.uri);
+      const container = escapeInvisible(relativePath(ws.folderUri, file.uri));
       const facts = model.facts(file);
       for (const item of facts.items) {
         if (item.id === undefined || item.id.trim() === '' || !item.idNode) continue;
@@ -222,7 +228,7 @@ export function getWorkspaceSymbols(workspaces: readonly IsmsWorkspace[], query:
         if (score === undefined) continue;
         const range = idRange(file, item.idNode);
         if (!range) continue;
-        const name = detail ? `${item.id} — ${detail}` : item.id;
+        const name = escapeInvisible(detail ? `${item.id} — ${detail}` : item.id);
         found.push({ score, info: { name, kind: ITEM_KIND[item.kind], location: { uri: file.uri, range }, containerName: `${sectionOf(item.kind)} · ${container}` } });
       }
       for (const entry of facts.soaEntries) {
@@ -233,7 +239,7 @@ export function getWorkspaceSymbols(workspaces: readonly IsmsWorkspace[], query:
         if (score === undefined) continue;
         const range = idRange(file, entry.idNode);
         if (!range) continue;
-        found.push({ score, info: { name: soaEntryName(entry), kind: SymbolKind.EnumMember, location: { uri: file.uri, range }, containerName: `soa · ${container}` } });
+        found.push({ score, info: { name: escapeInvisible(soaEntryName(entry)), kind: SymbolKind.EnumMember, location: { uri: file.uri, range }, containerName: `soa · ${container}` } });
       }
     }
   }

@@ -51,6 +51,25 @@ export function textEdit(file: IsmsFile, start: number, end: number, newText: st
   return { range: { start: file.lines.positionAt(start), end: file.lines.positionAt(end) }, newText };
 }
 
+/** An edit by offsets, for checks that apply it to part of a text. */
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** `text` with non-overlapping `edits` applied. */
+export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, e.start), e.newText);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
 const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$/;
 
 /**
@@ -172,13 +191,18 @@ export function appendSection(file: IsmsFile, name: string, items: readonly Item
 /** Texts above this size are not re-parsed to double-check an edit (cost per cursor move). */
 const MAX_VERIFIED_LENGTH = 256 * 1024;
 
+/** True when `keepsYamlValid` would parse the edited file rather than trust the structural checks. */
+export function isVerified(file: IsmsFile): boolean {
+  return file.text.length <= MAX_VERIFIED_LENGTH;
+}
+
 /**
  * Double-checks edits by applying them and parsing the result: no new YAML error, and,
  * when `sameValue`, the same data (a comment must not change a value). `check` may look
  * at the parsed result too. Large files are trusted to the structural checks.
  */
 export function keepsYamlValid(file: IsmsFile, edits: TextEdit[], sameValue: boolean, check?: (after: IsmsFile) => boolean): boolean {
-  if (file.text.length > MAX_VERIFIED_LENGTH) return true;
+  if (!isVerified(file)) return true;
   const before = file.yaml;
   if (!before) return false;
   const after = parseIsmsFile(file.uri, TextDocument.applyEdits(file.lines, edits), file.version);
