@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import type { FolderProgress, PhaseJson, PhasesResult, StepChildJson, StepJson, StepStateJson } from '../../server/src/protocol';
+import { escapeInvisible as visible } from '../../server/src/core/visibleText';
 import { folderName } from './folders';
 import type { Ctx } from './ctx';
 import type { PhaseStore } from './phaseStore';
@@ -143,12 +144,14 @@ function stepItem(folderUri: string, step: StepJson): vscode.TreeItem {
   const hasChildren = (step.children?.length ?? 0) > 0;
   const item = new vscode.TreeItem(step.title, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `${folderUri}#step:${step.id}`;
-  item.description = step.detail;
+  // Details and labels quote ids and names as written: control and bidi characters are
+  // shown as escapes, as in hovers and `isms status`, so that they cannot disguise a line.
+  item.description = visible(step.detail);
   item.iconPath = STATE_ICONS[step.state];
   item.contextValue = `isms.step.${step.id}`;
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown('**').appendText(step.title).appendMarkdown('** — ').appendText(STATE_WORDS[step.state]).appendMarkdown('\n\n');
-  tooltip.appendText(step.detail).appendMarkdown('\n\n');
+  tooltip.appendText(visible(step.detail)).appendMarkdown('\n\n');
   tooltip.appendMarkdown('**Done when:** ').appendText(step.requirement);
   if (step.state === 'attention') tooltip.appendMarkdown('\n\n').appendText('Something on this step is overdue or has an error; see the items below it.');
   item.tooltip = tooltip;
@@ -158,13 +161,14 @@ function stepItem(folderUri: string, step: StepJson): vscode.TreeItem {
 }
 
 function childItem(folderUri: string, step: StepJson, child: StepChildJson, index: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(child.label, vscode.TreeItemCollapsibleState.None);
+  const label = visible(child.label);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `${folderUri}#step:${step.id}#${index}:${child.label}`;
-  if (child.detail !== undefined) item.description = child.detail;
+  if (child.detail !== undefined) item.description = visible(child.detail);
   item.iconPath = CHILD_ICONS[child.kind];
-  item.tooltip = child.detail !== undefined ? `${child.label} — ${child.detail}` : child.label;
+  item.tooltip = child.detail !== undefined ? `${label} — ${visible(child.detail)}` : label;
   item.contextValue = `isms.child.${child.kind}`;
-  const open = openCommand(child.file, child.line, `Open ${child.label}`);
+  const open = openCommand(child.file, child.line, `Open ${label}`);
   if (open) item.command = open;
   return item;
 }

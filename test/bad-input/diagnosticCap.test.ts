@@ -11,6 +11,7 @@ import { parseDate } from '../../server/src/core/dates';
 import { MAX_DIAGNOSTICS_PER_FILE, notShownOf } from '../../server/src/core/diagnostics/diagnose';
 import type { Rule } from '../../server/src/core/rules/rule';
 import type { Severity } from '../../server/src/core/settings';
+import { getCodeActions } from '../../server/src/core/features/codeActions';
 import { IsmsWorkspace } from '../../server/src/core/workspace/ismsWorkspace';
 import { memoryHost, ROOT, uriOf, workspaceOf } from '../helpers/memoryHost';
 import { removeTempWorkspaces, tempWorkspace } from '../helpers/tempWorkspace';
@@ -141,5 +142,13 @@ describe(`limits: diagnostics per file (cap ${MAX_DIAGNOSTICS_PER_FILE})`, funct
     const sarif = JSON.parse(runCheck([dir, '--format', 'sarif'], dir).stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     const results = sarif.runs[0]!.results;
     assert.equal(results.filter((r) => path.basename(r.locations[0]!.physicalLocation.artifactLocation.uri) === 'big.isms.yaml').length, MAX_DIAGNOSTICS_PER_FILE);
+  });
+
+  it('offers no "suppress" fix for the notice (fixing problems removes it; a comment would only hide others)', () => {
+    const ws = workspaceOf({ 'x.isms.yaml': 'people: [' + 'p, '.repeat(2_000) + 'p]\n' });
+    const uri = uriOf('x.isms.yaml');
+    const notice = ws.diagnose(uri)!.diagnostics.find((d) => notShownOf(d))!;
+    assert.ok(notice);
+    assert.deepEqual(getCodeActions(ws, uri, notice.range, [notice]), []);
   });
 });

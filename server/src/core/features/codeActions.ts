@@ -21,7 +21,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { CONTROLS, getControl } from '../catalog';
 import { formatDate } from '../dates';
-import { SOURCE, UNUSED_SUPPRESSION } from '../diagnostics/diagnose';
+import { notShownOf, SOURCE, UNUSED_SUPPRESSION } from '../diagnostics/diagnose';
 import type { IsmsFile } from '../parse/ismsFile';
 import { keyOf, pairOf } from '../parse/yamlAccess';
 import { RULE_CODES } from '../rules/index';
@@ -144,7 +144,9 @@ function suppressionActions(file: IsmsFile, uri: string, diagnostics: readonly D
       if (removal) out.push(removal);
       continue;
     }
-    if (!RULE_CODES.has(code)) continue;
+    // The "more problems not shown" notice goes away by fixing problems, not by a comment
+    // (which would only silence the file's other yaml-syntax findings on that line).
+    if (!RULE_CODES.has(code) || notShownOf(diagnostic)) continue;
     const key = `${diagnostic.range.start.line}\u0000${code}`;
     const group = groups.get(key);
     if (group) group.push(diagnostic);
