@@ -22,7 +22,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // dist/server.js is a small loader; the server itself is dist/serverBundle.js (see codeCache.ts).
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/serverBundle.js' },
+  // Its first line is the build stamp, filled in with the bundle's digest after the build.
+  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'dist/serverBundle.js', banner: { js: `//isms-build:${'0'.repeat(40)}` } },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -33,7 +34,7 @@ if (watch) {
   }
 } else {
   await Promise.all(entries.map((entry) => esbuild.build({ ...common, ...entry })));
-  // The code cache of the server bundle, made by the Node that builds (a cache from another
-  // V8 is ignored at run time, so this is safe wherever the VSIX runs).
+  // The server bundle's build stamp and code cache, made by the Node that builds (a cache
+  // from another V8 is ignored at run time, so this is safe wherever the VSIX runs).
   execFileSync(process.execPath, ['dist/server.js', '--write-code-cache'], { stdio: 'inherit' });
 }

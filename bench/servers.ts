@@ -421,23 +421,29 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
   }
 }
 
-/** spawn → initialize answered, `count` fresh processes (the first is not counted: disk cache). */
-export async function initializeTimes(spec: ServerSpec, folder: string, count: number): Promise<Stats> {
-  const samples: number[] = [];
+/**
+ * spawn → initialize answered, `count` fresh processes per server, the servers taken in
+ * turn round after round (so that a change of machine load touches all alike); one
+ * untimed round first (disk cache).
+ */
+export async function initializeTimes(specs: readonly ServerSpec[], folder: string, count: number): Promise<Stats[]> {
+  const samples: number[][] = specs.map(() => []);
   for (let i = 0; i <= count; i++) {
-    const c = client(spec);
-    try {
-      const folderUri = uriOf(folder);
-      const init = await c.initialize({
-        rootUri: folderUri, capabilities: CAPABILITIES, workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
-        initializationOptions: spec.id === 'isms' ? {} : undefined,
-      });
-      if (i > 0) samples.push(init.fromSpawnMs);
-    } finally {
-      await c.stop();
+    for (const [index, spec] of specs.entries()) {
+      const c = client(spec);
+      try {
+        const folderUri = uriOf(folder);
+        const init = await c.initialize({
+          rootUri: folderUri, capabilities: CAPABILITIES, workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
+          initializationOptions: spec.id === 'isms' ? {} : undefined,
+        });
+        if (i > 0) samples[index]!.push(init.fromSpawnMs);
+      } finally {
+        await c.stop();
+      }
     }
   }
-  return stats(samples);
+  return samples.map(stats);
 }
 
 export interface AnchorCheck {

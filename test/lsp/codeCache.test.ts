@@ -1,63 +1,93 @@
 /**
  * The server bundle's code cache is a speed-up only: it must be used when it fits and
  * ignored — never trusted — when it belongs to another build, is damaged or is missing.
+ * Each load runs in a fresh process: within one, V8's compilation cache would answer
+ * for a source it has seen, whatever the cache file holds.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cachePathOf, loadWithCodeCache, writeCodeCache } from '../../server/src/node/codeCache';
+import { cachePathOf, stampBundle, UNSTAMPED } from '../../server/src/node/codeCache';
 
-describe('code cache of the server bundle', () => {
+const MODULE = path.resolve(__dirname, '../../server/src/node/codeCache.ts');
+
+function inFreshProcess(script: string): string {
+  const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', cwd: path.resolve(__dirname, '../..') });
+  assert.equal(result.status, 0, `the process failed (${result.status ?? result.signal}): ${result.stderr.slice(0, 2000)}`);
+  return result.stdout.trim();
+}
+
+function load(bundle: string): { usedCache: boolean; answer: number } {
+  return JSON.parse(inFreshProcess(`const { loadWithCodeCache } = require(${JSON.stringify(MODULE)});
+const { exports, usedCache } = loadWithCodeCache(${JSON.stringify(bundle)});
+console.log(JSON.stringify({ usedCache, answer: exports.answer() }));`)) as { usedCache: boolean; answer: number };
+}
+
+function writeCache(bundle: string): void {
+  inFreshProcess(`require(${JSON.stringify(MODULE)}).writeCodeCache(${JSON.stringify(bundle)});`);
+}
+
+describe('code cache of the server bundle', function () {
+  this.timeout(60_000);
   let dir: string;
   let bundle: string;
-  const source = (answer: number) => `exports.answer = function () { return ${answer}; };\nexports.dirname = __dirname;\n`;
+  // As esbuild writes it: the stamp placeholder on the first line.
+  const source = (answer: number) => `${UNSTAMPED}\nexports.answer = function () { return ${answer}; };\n`;
+  const build = (answer: number) => {
+    fs.writeFileSync(bundle, source(answer));
+    stampBundle(bundle);
+  };
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-code-cache-'));
     bundle = path.join(dir, 'bundle.js');
-    fs.writeFileSync(bundle, source(42));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('loads without a cache, as a CommonJS module', () => {
-    const { exports, usedCache } = loadWithCodeCache(bundle);
-    assert.equal(usedCache, false);
-    assert.equal((exports as { answer(): number }).answer(), 42);
-    assert.equal((exports as { dirname: string }).dirname, dir);
+    build(42);
+    assert.deepEqual(load(bundle), { usedCache: false, answer: 42 });
   });
 
-  it('uses a cache written for the same bundle by this Node', () => {
-    writeCodeCache(bundle);
-    const { exports, usedCache } = loadWithCodeCache(bundle);
-    assert.equal(usedCache, true);
-    assert.equal((exports as { answer(): number }).answer(), 42);
+  it('uses a cache written for the same build by this Node', () => {
+    build(42);
+    writeCache(bundle);
+    assert.deepEqual(load(bundle), { usedCache: true, answer: 42 });
   });
 
   it('ignores a cache made for another build of the same length (V8 checks only the length)', () => {
-    writeCodeCache(bundle);
-    fs.writeFileSync(bundle, source(43));
-    const { exports, usedCache } = loadWithCodeCache(bundle);
-    assert.equal(usedCache, false);
-    assert.equal((exports as { answer(): number }).answer(), 43);
+    build(42);
+    writeCache(bundle);
+    build(43);
+    assert.deepEqual(load(bundle), { usedCache: false, answer: 43 });
   });
 
-  it('ignores a damaged cache', () => {
-    writeCodeCache(bundle);
+  it('ignores a cache when the bundle is not stamped (esbuild --watch), and makes none for it', () => {
+    build(42);
+    writeCache(bundle);
+    fs.writeFileSync(bundle, source(42));
+    assert.deepEqual(load(bundle), { usedCache: false, answer: 42 });
+    assert.throws(() => writeCache(bundle), /not stamped/);
+  });
+
+  it('ignores a damaged cache, without crashing V8', () => {
+    build(42);
+    writeCache(bundle);
     const cache = fs.readFileSync(cachePathOf(bundle));
-    for (let i = 40; i < cache.length; i += 7) cache[i] ^= 0xff;
+    for (let i = 200; i < cache.length; i += 7) cache[i] ^= 0x5a;
     fs.writeFileSync(cachePathOf(bundle), cache);
-    const { exports, usedCache } = loadWithCodeCache(bundle);
-    assert.equal(usedCache, false);
-    assert.equal((exports as { answer(): number }).answer(), 42);
+    assert.deepEqual(load(bundle), { usedCache: false, answer: 42 });
   });
 
   it('the built server has a cache this Node accepts', function () {
     const built = path.resolve(__dirname, '../../dist/serverBundle.js');
     if (!fs.existsSync(built)) this.skip();
-    // Loading the bundle starts nothing (main() does), so this is safe in-process.
-    const { exports, usedCache } = loadWithCodeCache(built);
-    assert.equal(typeof (exports as { main?: unknown }).main, 'function');
-    assert.equal(usedCache, true, 'npm run build should have written dist/serverBundle.js.cache');
+    // Loading the bundle starts nothing (main() does), so this is safe in a plain process.
+    const out = inFreshProcess(`const { loadWithCodeCache } = require(${JSON.stringify(MODULE)});
+const { exports, usedCache } = loadWithCodeCache(${JSON.stringify(built)});
+console.log(JSON.stringify({ usedCache, main: typeof exports.main }));`);
+    assert.deepEqual(JSON.parse(out), { usedCache: true, main: 'function' }, 'npm run build should have stamped dist/serverBundle.js and written its cache');
   });
 });

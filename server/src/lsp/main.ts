@@ -5,11 +5,12 @@
  * `--write-code-cache` is the build step that makes that cache.
  */
 import * as path from 'node:path';
-import { loadWithCodeCache, writeCodeCache } from '../node/codeCache';
+import { loadWithCodeCache, stampBundle, writeCodeCache } from '../node/codeCache';
 
 const BUNDLE = path.join(__dirname, 'serverBundle.js');
 
 if (process.argv.includes('--write-code-cache')) {
+  stampBundle(BUNDLE);
   const bytes = writeCodeCache(BUNDLE);
   console.log(`${path.basename(BUNDLE)}: code cache of ${Math.round(bytes / 1024)} KiB written`);
 } else {

@@ -4,29 +4,49 @@
  * The cache is only a speed-up: when it is missing, made by another V8 (VS Code runs the
  * server on Electron's), made with other V8 flags or for another build of the bundle, the
  * bundle is compiled as usual. Nothing is written at run time.
+ *
+ * Two checks V8 does not make by default, both without hashing at start-up:
+ * - which build: V8 compares only the source's length, so the build stamps the bundle's
+ *   first line with a digest of its content (`stampBundle`), and the cache carries it;
+ * - a damaged cache: V8 deserialises it unchecked (and may crash) unless
+ *   --verify-snapshot-checksum is on; it is switched on here, before any cache is made or read.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 
-/**
- * The cache file starts with the bundle's digest and the cache data's own: V8 checks only
- * the source's length, and (outside debug builds) no checksum of the data it deserialises.
- */
-const DIGEST_BYTES = 20;
-const HEADER_BYTES = 2 * DIGEST_BYTES;
+const STAMP_PREFIX = '//isms-build:';
+const DIGEST_LENGTH = 40;
+/** What esbuild writes (its banner); the build replaces the zeros with the digest. */
+export const UNSTAMPED = STAMP_PREFIX + '0'.repeat(DIGEST_LENGTH);
 
 export function cachePathOf(bundlePath: string): string {
   return `${bundlePath}.cache`;
 }
 
-function digestOf(source: string | Buffer): Buffer {
-  return createHash('sha1').update(source).digest();
+/** The digest on the bundle's first line, or undefined when the bundle is not stamped. */
+function stampOf(source: string): string | undefined {
+  if (!source.startsWith(STAMP_PREFIX)) return undefined;
+  const digest = source.slice(STAMP_PREFIX.length, STAMP_PREFIX.length + DIGEST_LENGTH);
+  return /^[0-9a-f]{40}$/.test(digest) && digest !== '0'.repeat(DIGEST_LENGTH) ? digest : undefined;
+}
+
+/**
+ * Writes the digest of the bundle (as built, with the zeros) over the zeros of its first
+ * line: same length, so its source map still fits. Build time only.
+ */
+export function stampBundle(bundlePath: string): void {
+  const source = fs.readFileSync(bundlePath, 'utf8');
+  if (!source.startsWith(UNSTAMPED)) throw new Error(`${bundlePath} does not start with the build stamp placeholder`);
+  const digest = createHash('sha1').update(source).digest('hex');
+  fs.writeFileSync(bundlePath, STAMP_PREFIX + digest + source.slice(UNSTAMPED.length));
 }
 
 function compile(bundlePath: string, source: string, cachedData?: Buffer): vm.Script {
+  setFlagsFromString('--verify-snapshot-checksum');
   return new vm.Script(Module.wrap(source), { filename: bundlePath, cachedData });
 }
 
@@ -40,13 +60,15 @@ function run(script: vm.Script, bundlePath: string): unknown {
 /** The bundle's exports; `usedCache` says whether V8 accepted the cache. */
 export function loadWithCodeCache(bundlePath: string): { exports: unknown; usedCache: boolean } {
   const source = fs.readFileSync(bundlePath, 'utf8');
+  const stamp = stampOf(source);
   let cachedData: Buffer | undefined;
-  try {
-    const file = fs.readFileSync(cachePathOf(bundlePath));
-    const data = file.subarray(HEADER_BYTES);
-    if (file.subarray(0, DIGEST_BYTES).equals(digestOf(source)) && file.subarray(DIGEST_BYTES, HEADER_BYTES).equals(digestOf(data))) cachedData = data;
-  } catch {
-    // No cache: compile as usual.
+  if (stamp) {
+    try {
+      const file = fs.readFileSync(cachePathOf(bundlePath));
+      if (file.toString('latin1', 0, DIGEST_LENGTH) === stamp) cachedData = file.subarray(DIGEST_LENGTH);
+    } catch {
+      // No cache: compile as usual.
+    }
   }
   const script = compile(bundlePath, source, cachedData);
   return { exports: run(script, bundlePath), usedCache: cachedData !== undefined && !script.cachedDataRejected };
@@ -58,11 +80,13 @@ export function loadWithCodeCache(bundlePath: string): { exports: unknown; usedC
  */
 export function writeCodeCache(bundlePath: string): number {
   const source = fs.readFileSync(bundlePath, 'utf8');
+  const stamp = stampOf(source);
+  if (!stamp) throw new Error(`${bundlePath} is not stamped: stampBundle() first`);
   const script = compile(bundlePath, source);
   run(script, bundlePath);
-  const data = script.createCachedData();
+  const data = Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]);
   const temp = `${cachePathOf(bundlePath)}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, Buffer.concat([digestOf(source), digestOf(data), data]));
+  fs.writeFileSync(temp, data);
   fs.renameSync(temp, cachePathOf(bundlePath));
-  return HEADER_BYTES + data.length;
+  return data.length;
 }
