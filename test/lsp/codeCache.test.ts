@@ -9,9 +9,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { cachePathOf, stampBundle, UNSTAMPED } from '../../server/src/node/codeCache';
+import { cachePathOf, UNSTAMPED } from '../../server/src/node/codeCache';
+import { stampBundle } from '../../server/src/node/codeCacheBuild';
 
 const MODULE = path.resolve(__dirname, '../../server/src/node/codeCache.ts');
+const BUILD_MODULE = path.resolve(__dirname, '../../server/src/node/codeCacheBuild.ts');
 
 function inFreshProcess(script: string): string {
   const result = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { encoding: 'utf8', cwd: path.resolve(__dirname, '../..') });
@@ -26,7 +28,7 @@ console.log(JSON.stringify({ usedCache, answer: exports.answer() }));`)) as { us
 }
 
 function writeCache(bundle: string): void {
-  inFreshProcess(`require(${JSON.stringify(MODULE)}).writeCodeCache(${JSON.stringify(bundle)});`);
+  inFreshProcess(`require(${JSON.stringify(BUILD_MODULE)}).writeCodeCache(${JSON.stringify(bundle)});`);
 }
 
 describe('code cache of the server bundle', function () {

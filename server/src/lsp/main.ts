@@ -5,11 +5,13 @@
  * `--write-code-cache` is the build step that makes that cache.
  */
 import * as path from 'node:path';
-import { loadWithCodeCache, stampBundle, writeCodeCache } from '../node/codeCache';
+import { loadWithCodeCache } from '../node/codeCache';
 
 const BUNDLE = path.join(__dirname, 'serverBundle.js');
 
 if (process.argv.includes('--write-code-cache')) {
+  // Required here, not imported: esbuild then loads it (and node:crypto) only in the build step.
+  const { stampBundle, writeCodeCache } = require('../node/codeCacheBuild') as typeof import('../node/codeCacheBuild');
   stampBundle(BUNDLE);
   const bytes = writeCodeCache(BUNDLE);
   console.log(`${path.basename(BUNDLE)}: code cache of ${Math.round(bytes / 1024)} KiB written`);

@@ -3,23 +3,23 @@
  * process skips compiling the bundle (a third of the time to answer `initialize`).
  * The cache is only a speed-up: when it is missing, made by another V8 (VS Code runs the
  * server on Electron's), made with other V8 flags or for another build of the bundle, the
- * bundle is compiled as usual. Nothing is written at run time.
+ * bundle is compiled as usual. Nothing is written at run time; the build's half, which
+ * stamps the bundle and writes the cache, is codeCacheBuild.ts.
  *
  * Two checks V8 does not make by default, both without hashing at start-up:
  * - which build: V8 compares only the source's length, so the build stamps the bundle's
- *   first line with a digest of its content (`stampBundle`), and the cache carries it;
+ *   first line with a digest of its content, and the cache carries it;
  * - a damaged cache: V8 deserialises it unchecked (and may crash) unless
  *   --verify-snapshot-checksum is on; it is switched on here, before any cache is made or read.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 
-const STAMP_PREFIX = '//isms-build:';
-const DIGEST_LENGTH = 40;
+export const STAMP_PREFIX = '//isms-build:';
+export const DIGEST_LENGTH = 40;
 /** What esbuild writes (its banner); the build replaces the zeros with the digest. */
 export const UNSTAMPED = STAMP_PREFIX + '0'.repeat(DIGEST_LENGTH);
 
@@ -28,29 +28,18 @@ export function cachePathOf(bundlePath: string): string {
 }
 
 /** The digest on the bundle's first line, or undefined when the bundle is not stamped. */
-function stampOf(source: string): string | undefined {
+export function stampOf(source: string): string | undefined {
   if (!source.startsWith(STAMP_PREFIX)) return undefined;
   const digest = source.slice(STAMP_PREFIX.length, STAMP_PREFIX.length + DIGEST_LENGTH);
   return /^[0-9a-f]{40}$/.test(digest) && digest !== '0'.repeat(DIGEST_LENGTH) ? digest : undefined;
 }
 
-/**
- * Writes the digest of the bundle (as built, with the zeros) over the zeros of its first
- * line: same length, so its source map still fits. Build time only.
- */
-export function stampBundle(bundlePath: string): void {
-  const source = fs.readFileSync(bundlePath, 'utf8');
-  if (!source.startsWith(UNSTAMPED)) throw new Error(`${bundlePath} does not start with the build stamp placeholder`);
-  const digest = createHash('sha1').update(source).digest('hex');
-  fs.writeFileSync(bundlePath, STAMP_PREFIX + digest + source.slice(UNSTAMPED.length));
-}
-
-function compile(bundlePath: string, source: string, cachedData?: Buffer): vm.Script {
+export function compile(bundlePath: string, source: string, cachedData?: Buffer): vm.Script {
   setFlagsFromString('--verify-snapshot-checksum');
   return new vm.Script(Module.wrap(source), { filename: bundlePath, cachedData });
 }
 
-function run(script: vm.Script, bundlePath: string): unknown {
+export function run(script: vm.Script, bundlePath: string): unknown {
   const module = { exports: {} as unknown, filename: bundlePath, id: bundlePath };
   const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
   wrapper.call(module.exports, module.exports, Module.createRequire(bundlePath), module, bundlePath, path.dirname(bundlePath));
@@ -72,21 +61,4 @@ export function loadWithCodeCache(bundlePath: string): { exports: unknown; usedC
   }
   const script = compile(bundlePath, source, cachedData);
   return { exports: run(script, bundlePath), usedCache: cachedData !== undefined && !script.cachedDataRejected };
-}
-
-/**
- * Runs the bundle's top level (which must not start anything) and writes the cache, with
- * the functions compiled while loading included. Run with the V8 flags the server runs with.
- */
-export function writeCodeCache(bundlePath: string): number {
-  const source = fs.readFileSync(bundlePath, 'utf8');
-  const stamp = stampOf(source);
-  if (!stamp) throw new Error(`${bundlePath} is not stamped: stampBundle() first`);
-  const script = compile(bundlePath, source);
-  run(script, bundlePath);
-  const data = Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]);
-  const temp = `${cachePathOf(bundlePath)}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, data);
-  fs.renameSync(temp, cachePathOf(bundlePath));
-  return data.length;
 }
