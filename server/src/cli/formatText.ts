@@ -4,7 +4,7 @@
  * only escape sequences written are the colours below: paths, codes and messages come
  * from the workspace, and their control characters are printed as visible escapes.
  */
-import { MAX_DIAGNOSTICS_PER_FILE, notShownOf } from '../core/diagnostics/diagnose';
+import { countsBySeverity, MAX_DIAGNOSTICS_PER_FILE, notShownOf, type NotShownCounts } from '../core/diagnostics/diagnose';
 import { escapeInvisible } from '../core/visibleText';
 import { codeOf, severityName, type CheckResult, type SeverityName } from './findings';
 
@@ -53,7 +53,7 @@ export function formatText(result: CheckResult, colour: boolean): string {
 export function summaryLine(result: CheckResult, paint: (style: string, text: string) => string = (_s, t) => t): string {
   if (result.checkedFiles === 0) return 'No ISMS files to check (looked for *.isms.yaml and *.isms.yml).';
   if (result.findings.length === 0) return paint(ANSI.green, `No problems found in ${plural(result.checkedFiles, 'file')}.`);
-  const hidden = { total: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
+  const hidden: NotShownCounts = { total: 0, errors: 0, warnings: 0, information: 0, hints: 0 };
   const shown = result.findings.filter(({ diagnostic }) => {
     const notShown = notShownOf(diagnostic);
     if (!notShown) return true;
@@ -74,13 +74,7 @@ export function summaryLine(result: CheckResult, paint: (style: string, text: st
   const files = new Set(result.findings.map((f) => f.uri)).size;
   const summary = `${parts.join(', ')}${hidden.total > 0 ? ' shown' : ''} in ${plural(files, 'file')} (checked ${plural(result.checkedFiles, 'file')})`;
   if (hidden.total === 0) return summary;
-  const kinds = [
-    hidden.errors > 0 ? plural(hidden.errors, 'error') : '',
-    hidden.warnings > 0 ? plural(hidden.warnings, 'warning') : '',
-    hidden.information > 0 ? `${hidden.information} information` : '',
-    hidden.hints > 0 ? plural(hidden.hints, 'hint') : '',
-  ].filter((k) => k !== '');
-  return `${summary}; ${hidden.total} more ${hidden.total === 1 ? 'problem' : 'problems'} not shown (${kinds.join(', ')}), at most ${MAX_DIAGNOSTICS_PER_FILE} per file`;
+  return `${summary}; ${hidden.total} more ${hidden.total === 1 ? 'problem' : 'problems'} not shown (${countsBySeverity(hidden)}), at most ${MAX_DIAGNOSTICS_PER_FILE} per file`;
 }
 
 function plural(n: number, word: string): string {

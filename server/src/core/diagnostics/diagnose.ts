@@ -155,14 +155,18 @@ function capped(findings: Located[], file: IsmsFile): { shown: Located[]; notice
 }
 
 function notShownMessage(counts: NotShownCounts): string {
-  const parts = [
+  return `${counts.total} more ${counts.total === 1 ? 'problem' : 'problems'} in this file ${counts.total === 1 ? 'is' : 'are'} not shown (${countsBySeverity(counts)}): ` +
+    `a file gets at most ${MAX_DIAGNOSTICS_PER_FILE} diagnostics, errors first. Fix the ones shown first; the next check lists the rest.`;
+}
+
+/** `98001 errors, 2 warnings`: the non-zero counts of a notice (or of several added up). */
+export function countsBySeverity(counts: NotShownCounts): string {
+  return [
     counts.errors > 0 ? plural(counts.errors, 'error') : '',
     counts.warnings > 0 ? plural(counts.warnings, 'warning') : '',
     counts.information > 0 ? `${counts.information} information` : '',
     counts.hints > 0 ? plural(counts.hints, 'hint') : '',
-  ].filter((p) => p !== '');
-  return `${counts.total} more ${counts.total === 1 ? 'problem' : 'problems'} in this file ${counts.total === 1 ? 'is' : 'are'} not shown (${parts.join(', ')}): ` +
-    `a file gets at most ${MAX_DIAGNOSTICS_PER_FILE} diagnostics, errors first. Fix the ones shown first; the next check lists the rest.`;
+  ].filter((part) => part !== '').join(', ');
 }
 
 function plural(n: number, word: string): string {
