@@ -21,15 +21,7 @@ export class FileOrderedIndex<V extends FromFile> {
 
   /** Entries must arrive in file order. */
   static build<V extends FromFile>(entries: Iterable<V>, keyOf: (entry: V) => string | undefined): FileOrderedIndex<V> {
-    const map = new Map<string, V[]>();
-    for (const entry of entries) {
-      const key = keyOf(entry);
-      if (key === undefined) continue;
-      const list = map.get(key);
-      if (list) list.push(entry);
-      else map.set(key, [entry]);
-    }
-    return new FileOrderedIndex(map, new Map());
+    return new FileOrderedIndex(groupBy(entries, keyOf), new Map());
   }
 
   get(key: string): readonly V[] | undefined {
@@ -40,14 +32,7 @@ export class FileOrderedIndex<V extends FromFile> {
 
   /** This index with one file's entries replaced by `entries` (that file's new ones, in order). */
   withFile(uri: string, removed: readonly V[], entries: readonly V[], keyOf: (entry: V) => string | undefined): FileOrderedIndex<V> {
-    const added = new Map<string, V[]>();
-    for (const entry of entries) {
-      const key = keyOf(entry);
-      if (key === undefined) continue;
-      const list = added.get(key);
-      if (list) list.push(entry);
-      else added.set(key, [entry]);
-    }
+    const added = groupBy(entries, keyOf);
     const touched = new Set(added.keys());
     for (const entry of removed) {
       const key = keyOf(entry);
@@ -74,4 +59,17 @@ export function spliceFile<V extends FromFile>(list: readonly V[], uri: string, 
   // Not splice(at, 0, ...entries): a hostile file's hundred thousand entries would
   // overflow the argument stack.
   return [...kept.slice(0, at), ...entries, ...kept.slice(at)];
+}
+
+/** Values by key, each list in the order the values came; values without a key are left out. */
+export function groupBy<K, V>(values: Iterable<V>, keyOf: (value: V) => K | undefined): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    if (key === undefined) continue;
+    const list = groups.get(key);
+    if (list) list.push(value);
+    else groups.set(key, [value]);
+  }
+  return groups;
 }

@@ -5,7 +5,7 @@
  * touch, so that an edit costs that file's facts rather than a merge of the whole ISMS.
  */
 import type { IsmsFile } from '../parse/ismsFile';
-import { FileOrderedIndex, spliceFile } from './fileOrderedIndex';
+import { FileOrderedIndex, groupBy, spliceFile } from './fileOrderedIndex';
 import {
   extractFacts, type Citation, type FileFacts, type IdKind, type Item, type RefKind, type SectionDef,
   type SingletonSection, type SoaEntry,
@@ -212,12 +212,6 @@ function binarySearch(files: readonly IsmsFile[], uri: string): number {
 
 function targetKey(kind: RefKind, value: string): string {
   return kind + '\u0000' + value;
-}
-
-function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
-  const groups = new Map<K, V[]>();
-  for (const value of values) push(groups, keyOf(value), value);
-  return groups;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
