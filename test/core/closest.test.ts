@@ -31,6 +31,16 @@ describe('"did you mean" distance', () => {
     );
   });
 
+  it('stays exact on long strings, after shorter and longer ones (its rows are reused and grown)', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'İ', 'é'), minLength: 0, maxLength: 150 });
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        assert.equal(editDistance(a, b), reference(a, b));
+      }),
+      { seed: 27001, numRuns: 300 },
+    );
+  });
+
   it('suggests close ids, closest first, and nothing for a different word', () => {
     assert.deepEqual(closestMatches('EV-0012', ['EV-0021', 'EV-0012x', 'EV-9999', 'ev-0012']), ['EV-0012x', 'ev-0012', 'EV-0021']);
     assert.deepEqual(closestMatches('zoe', ['bob', 'jane']), []);

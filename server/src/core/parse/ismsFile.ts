@@ -2,7 +2,7 @@
  * One ISMS file parsed once per version. The YAML tree, its plain value and the
  * syntax findings are shared by the schema check, every rule and every editor feature.
  */
-import { isAlias, isMap, isScalar, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/finding';
 
@@ -64,7 +64,8 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
     const last = syntax[syntax.length - 1]!;
     last.message += ` (${yaml.errors.length - MAX_SYNTAX_ERRORS} more YAML errors follow, not shown; they often go away once the ones above are fixed.)`;
   }
-  for (const [start, end] of duplicateKeys(yaml)) {
+  const tree = walkTree(yaml);
+  for (const [start, end] of tree.duplicateKeys) {
     syntax.push({ code: 'yaml-syntax', start, end, message: syntaxMessage('DUPLICATE_KEY', '') });
   }
   for (const warning of yaml.warnings) {
@@ -85,7 +86,7 @@ export function parseIsmsFile(uri: string, text: string, version = 0): IsmsFile 
   try {
     // Every alias expands at least one node: more aliases than the cap is a bomb without
     // resolving them (yaml's resolution scans the anchors once per alias).
-    if (countAliases(yaml) > MAX_ALIAS_COUNT) throw new ReferenceError('too many aliases');
+    if (tree.aliases > MAX_ALIAS_COUNT) throw new ReferenceError('too many aliases');
     value = yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     // `yaml` throws while resolving aliases: an alias bomb, or an alias without an anchor.
@@ -317,16 +318,6 @@ function unresolvedAlias(yaml: Document.Parsed): { name: string; start: number; 
   return found;
 }
 
-function countAliases(yaml: Document.Parsed): number {
-  let count = 0;
-  visit(yaml, {
-    Alias() {
-      count++;
-    },
-  });
-  return count;
-}
-
 /** Offset and length of the first alias (`*name`), the visible start of an expansion. */
 function firstAlias(text: string): [number, number] {
   const m = /\*[^\s,\]}]+/.exec(text);
@@ -350,22 +341,38 @@ function errorRange(text: string, error: YAMLError, contentEnd: number): [number
 }
 
 /**
- * The range of each key that repeats an earlier key of its mapping (YAML's equality for
- * scalar keys: the same value), in one pass with a set per mapping.
+ * What one walk over the tree finds: the range of each key that repeats an earlier key of
+ * its mapping (YAML's equality for scalar keys: the same value; a set per mapping), and
+ * the number of aliases. Hand-written rather than `yaml`'s `visit`, which freezes a copy
+ * of the path at every node: on a large workspace that walk cost more than our rules.
+ * Recursion is safe: deeper texts are refused before parsing (MAX_NESTING_DEPTH).
  */
-function duplicateKeys(yaml: Document.Parsed): [number, number][] {
-  const found: [number, number][] = [];
-  visit(yaml, {
-    Map(_, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (seen.has(pair.key.value) && pair.key.range) found.push([pair.key.range[0], pair.key.range[1]]);
-        seen.add(pair.key.value);
-      }
-    },
-  });
+function walkTree(yaml: Document.Parsed): { duplicateKeys: [number, number][]; aliases: number } {
+  const found = { duplicateKeys: [] as [number, number][], aliases: 0 };
+  walkNode(yaml.contents, found);
   return found;
+}
+
+function walkNode(node: unknown, found: { duplicateKeys: [number, number][]; aliases: number }): void {
+  if (isAlias(node)) {
+    found.aliases++;
+  } else if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      if (isScalar(pair.key)) {
+        if (seen.has(pair.key.value) && pair.key.range) found.duplicateKeys.push([pair.key.range[0], pair.key.range[1]]);
+        seen.add(pair.key.value);
+      } else {
+        walkNode(pair.key, found);
+      }
+      walkNode(pair.value, found);
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) walkNode(item, found);
+  } else if (isPair(node)) {
+    walkNode(node.key, found);
+    walkNode(node.value, found);
+  }
 }
 
 function syntaxMessage(code: string, message: string): string {

@@ -3,29 +3,60 @@
 /**
  * Levenshtein distance where a difference in case alone costs half; above `limit` it
  * stops early and answers some value above `limit` (a suggestion needs only "close enough").
+ * Computed in half-units on reused integer rows: it runs for every unknown id and every
+ * missing evidence file against all candidates, and allocating per call dominated.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   // Every character one string has more than the other costs at least 1.
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Per code unit, as compared below (a whole string's toLowerCase may change its length).
-  const lowerA = Array.from({ length: a.length }, (_, i) => a[i]!.toLowerCase());
-  const lowerB = Array.from({ length: b.length }, (_, j) => b[j]!.toLowerCase());
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  let current = new Array<number>(b.length + 1);
+  const m = b.length;
+  if (rowA.length < m + 1) {
+    rowA = new Int32Array(2 * m + 2);
+    rowB = new Int32Array(2 * m + 2);
+    lowerB = new Int32Array(2 * m + 2);
+  }
+  for (let j = 0; j < m; j++) lowerB[j] = lowerUnit(b.charCodeAt(j));
+  let previous = rowA;
+  let current = rowB;
+  for (let j = 0; j <= m; j++) previous[j] = 2 * j;
+  const halfLimit = 2 * limit;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : lowerA[i - 1] === lowerB[j - 1] ? 0.5 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    const unitA = a.charCodeAt(i - 1);
+    const lowerA = lowerUnit(unitA);
+    current[0] = 2 * i;
+    let rowMin = 2 * i;
+    for (let j = 1; j <= m; j++) {
+      const cost = unitA === b.charCodeAt(j - 1) ? 0 : lowerA === lowerB[j - 1] ? 1 : 2;
+      let value = previous[j]! + 2;
+      const insert = current[j - 1]! + 2;
+      if (insert < value) value = insert;
+      const replace = previous[j - 1]! + cost;
+      if (replace < value) value = replace;
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > limit) return limit + 1;
-    [previous, current] = [current, previous];
+    if (rowMin > halfLimit) return limit + 1;
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
-  return previous[b.length]!;
+  return previous[m]! / 2;
+}
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let lowerB = new Int32Array(64);
+
+/**
+ * One UTF-16 code unit in lower case, as a number: ASCII folded directly; another unit by
+ * its own toLowerCase, and when that gives more than one unit (U+0130 gives two), the
+ * negated unit, which equals only itself.
+ */
+function lowerUnit(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code | 0x20 : code;
+  const lower = String.fromCharCode(code).toLowerCase();
+  return lower.length === 1 ? lower.charCodeAt(0) : -code;
 }
 
 const buckets = new Int32Array(128);
