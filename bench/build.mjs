@@ -1,7 +1,7 @@
 // Bundles the benchmark into .bench/ with the product's esbuild plugins, so that the core
 // it measures in process is built as dist/ is (the parse floor loads `yaml` unbundled).
 import * as esbuild from 'esbuild';
-import { yamlProcessShim } from '../scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, yamlEsmBuild } from '../scripts/esbuildPlugins.mjs';
 
 await esbuild.build({
   entryPoints: ['bench/main.ts', 'bench/profileChild.ts'],
@@ -12,5 +12,5 @@ await esbuild.build({
   sourcemap: true,
   outdir: '.bench',
   logLevel: 'warning',
-  plugins: [yamlProcessShim],
+  plugins: [yamlEsmBuild, lazyBuiltins],
 });
