@@ -252,11 +252,12 @@ describe('limits', function () {
       return t;
     }
 
-    it(`scans 50,000 ISMS files up to the cap of ${DEFAULT_SCAN_LIMITS.maxFiles}, reports the truncation, and answers within seconds`, () => {
+    it(`scans 50,000 ISMS files up to the cap of ${DEFAULT_SCAN_LIMITS.maxFiles}, reports the truncation, and answers within seconds`, async () => {
       const logs: string[] = [];
       const start = Date.now();
       const registry = new WorkspaceRegistry({ host: memoryHost(tree(50_000, true)), today: () => TODAY, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log: (m) => logs.push(m) });
       const ws = registry.addFolder(ROOT);
+      await registry.whenLoaded();
       assert.equal(ws.uris().length, DEFAULT_SCAN_LIMITS.maxFiles);
       assert.ok(logs.some((m) => /Stopped scanning .* after the file limit/.test(m)), logs.join('\n'));
       const result = ws.diagnose(uriOf('main.isms.yaml'));

@@ -19,6 +19,8 @@ export interface TestClientOptions {
   initializationOptions?: unknown;
   /** Answer for workspace/configuration requests of section `isms`. */
   configuration?: unknown;
+  /** Announce `window.workDoneProgress`: the server may then show progress (recorded in `progress`). */
+  workDoneProgress?: boolean;
 }
 
 export class TestClient {
@@ -27,6 +29,10 @@ export class TestClient {
   private readonly published = new Map<string, PublishDiagnosticsParams>();
   private waiters: { test: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly stderr: string[] = [];
+  /** Every publishDiagnostics, in order. */
+  readonly history: PublishDiagnosticsParams[] = [];
+  /** Every `$/progress` value the server sent, in order. */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
   initializeResult: InitializeResult | undefined;
 
   constructor(private readonly options: TestClientOptions) {
@@ -35,6 +41,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
+      this.history.push(params);
       this.waiters = this.waiters.filter((w) => {
         if (!w.test(params)) return true;
         w.resolve(params);
@@ -42,6 +49,8 @@ export class TestClient {
       });
     });
     this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.onNotification('$/progress', (params: { value: TestClient['progress'][number] }) => this.progress.push(params.value));
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.configuration ?? null));
     this.connection.listen();
   }
@@ -50,7 +59,7 @@ export class TestClient {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: this.options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { window: { workDoneProgress: this.options.workDoneProgress === true }, workspace: { configuration: this.options.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: { versionSupport: true } } },
       workspaceFolders: this.options.workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })),
       initializationOptions: this.options.initializationOptions ?? { debounceMs: 10 },
     });

@@ -8,6 +8,10 @@
  * A pass over many files runs in slices, yielding to the event loop between them, so
  * hovers and completions are answered and results stream to the editor; a newer edit
  * cancels the pass and the files it had not reached are carried into the next one.
+ *
+ * Nothing is checked while an ISMS is still being read (IsmsWorkspace.isLoading): with
+ * half its files, references to the rest would be reported as unknown. The files asked
+ * for meanwhile are checked first once it is read.
  */
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
@@ -30,6 +34,8 @@ export class DiagnosticsPublisher {
   private readonly publishListeners: ((ws: IsmsWorkspace) => void)[] = [];
   /** How long checking the edited file took last time, per ISMS (drives the adaptive debounce). */
   private readonly lastCheckMs = new Map<IsmsWorkspace, number>();
+  /** Files to check first once their ISMS is read. */
+  private readonly waitingForLoad = new Map<IsmsWorkspace, Set<string>>();
 
   /**
    * @param debounceMs fixed debounce, or undefined for the adaptive one: half the time the
@@ -65,6 +71,14 @@ export class DiagnosticsPublisher {
 
   /** Starts a check pass now (the files `firstUris` first); a running pass is superseded. */
   publishNow(ws: IsmsWorkspace, firstUris: readonly string[] = []): void {
+    const waiting = this.waitingForLoad.get(ws) ?? new Set<string>();
+    for (const uri of firstUris) waiting.add(uri);
+    if (ws.isLoading) {
+      this.waitingForLoad.set(ws, waiting);
+      return;
+    }
+    this.waitingForLoad.delete(ws);
+    firstUris = [...waiting];
     const previous = this.passes.get(ws);
     const carried = previous ? previous.queue.slice(previous.next) : [];
     if (previous) previous.cancelled = true;
@@ -85,6 +99,7 @@ export class DiagnosticsPublisher {
   }
 
   cancel(ws: IsmsWorkspace): void {
+    this.waitingForLoad.delete(ws);
     const pending = this.timers.get(ws);
     if (pending) clearTimeout(pending.timer);
     this.timers.delete(ws);

@@ -5,15 +5,19 @@
 import {
   DiagnosticSeverity, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType,
   TextDocumentSyncKind, TextDocuments, type Connection, type InitializeParams, type InitializeResult,
+  type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createDiskHost } from '../node/diskHost';
 import { createClock } from '../node/clock';
-import { isIsmsFileName } from '../core/uri';
+import { basenameUri, isIsmsFileName } from '../core/uri';
 import { CONFIG_FILE_NAME } from '../core/settings';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { settingsFromClient } from './settingsFromClient';
-import { WorkspaceRegistry } from './workspaceRegistry';
+import { WorkspaceRegistry, type LoadProgress } from './workspaceRegistry';
+import { runSafe } from './runSafe';
+import type { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
+import { escapeInvisible } from '../core/visibleText';
 import type { EditorPreferences, FeatureModule, ServerContext } from './serverContext';
 import { FEATURE_MODULES } from './features';
 import { version } from '../../../package.json';
@@ -36,7 +40,7 @@ export function startServer(connection: Connection): void {
     log(`${(error as Error).message} Using the local date.`);
     today = createClock(undefined, {});
   }
-  const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log });
+  const registry = new WorkspaceRegistry({ host: createDiskHost(), today, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log, onLoadProgress: (progress) => showLoadProgress(progress) });
   const publisher = new DiagnosticsPublisher(connection, (uri) => documents.get(uri)?.version, log, undefined);
   const preferences: EditorPreferences = { codeLens: true, inlayHints: true, snippetSupport: false };
   const ctx: ServerContext = {
@@ -50,6 +54,10 @@ export function startServer(connection: Connection): void {
       const file = ws?.file(uri);
       return ws && file ? { ws, file } : undefined;
     },
+    run(what, fallback, token, work) {
+      const loaded = registry.whenLoaded();
+      return loaded ? loaded.then(() => runSafe(log, what, fallback, token, work)) : runSafe(log, what, fallback, token, work);
+    },
     onDidPublishDiagnostics: (listener) => publisher.onDidPublish(listener),
     republish(ws) {
       publisher.cancel(ws);
@@ -62,6 +70,7 @@ export function startServer(connection: Connection): void {
   let canChangeFolders = false;
   let canRefreshCodeLens = false;
   let canRefreshInlayHints = false;
+  let canShowProgress = false;
   let folders: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -73,6 +82,7 @@ export function startServer(connection: Connection): void {
     canChangeFolders = params.capabilities.workspace?.workspaceFolders === true;
     canRefreshCodeLens = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
     preferences.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     return {
@@ -86,7 +96,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    for (const folder of folders) publisher.publishNow(registry.addFolder(folder));
+    for (const folder of folders) registry.addFolder(folder, (ws) => publisher.publishNow(ws));
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: '**/*.isms.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
@@ -104,9 +114,30 @@ export function startServer(connection: Connection): void {
           for (const uri of ws.uris()) publisher.clear(uri);
         }
       }
-      for (const added of event.added) publisher.publishNow(registry.addFolder(added.uri));
+      for (const added of event.added) registry.addFolder(added.uri, (ws) => publisher.publishNow(ws));
     });
   });
+
+  /** The editor's progress indicator while a large folder is read (one per folder). */
+  const loadReporters = new Map<IsmsWorkspace, Promise<WorkDoneProgressServerReporter | undefined>>();
+  function showLoadProgress({ ws, read, total, done }: LoadProgress): void {
+    if (!canShowProgress) return;
+    let reporter = loadReporters.get(ws);
+    if (!reporter) {
+      if (done) return;
+      const folderName = escapeInvisible(basenameUri(ws.folderUri));
+      reporter = connection.window.createWorkDoneProgress().then((created) => {
+        created.begin(`Reading the ISMS in ${folderName}`, 0, `0 of ${total} files`, false);
+        return created;
+      }, () => undefined);
+      loadReporters.set(ws, reporter);
+    }
+    void reporter.then((created) => {
+      if (done) created?.done();
+      else created?.report(Math.floor((read * 100) / Math.max(total, 1)), `${read} of ${total} files`);
+    });
+    if (done) loadReporters.delete(ws);
+  }
 
   function applyClientSettings(settings: unknown): void {
     registry.setSettingsOverride(settingsFromClient(settings, log));

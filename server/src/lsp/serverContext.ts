@@ -2,7 +2,7 @@
  * What every LSP feature module gets: the connection, the documents, the ISMS of each
  * folder, and the editor preferences that are not rule settings.
  */
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, ResponseError, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { IsmsFile } from '../core/parse/ismsFile';
 import type { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
@@ -26,6 +26,11 @@ export interface ServerContext {
    * the URI is not an ISMS file we know.
    */
   fileFor(uri: string): { ws: IsmsWorkspace; file: IsmsFile } | undefined;
+  /**
+   * Answers a request through runSafe, once every workspace folder has been read: an
+   * answer from a half-read ISMS would miss ids, references and rename targets.
+   */
+  run<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> | Promise<T | ResponseError<void>>;
   /** Calls `listener` after each check of an ISMS, once its diagnostics are published. */
   onDidPublishDiagnostics(listener: (ws: IsmsWorkspace) => void): void;
   /** Checks an ISMS again now and publishes what changed. */

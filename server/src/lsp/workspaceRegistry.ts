@@ -2,51 +2,111 @@
  * One IsmsWorkspace per workspace folder (multi-root: one ISMS per folder). A file
  * belongs to the deepest folder that contains it; a file outside every folder forms
  * an ISMS of its own, without a scan: its folder may be a home directory or the root.
+ *
+ * A folder is read in slices (LOAD_SLICE_MS), yielding to the event loop between them:
+ * a workspace of a thousand files takes seconds to parse, and the server must meanwhile
+ * take in edits, cancellations and other folders' requests. A small folder is read in the
+ * first slice, at once.
  */
 import type { DiagnosticSeverity } from 'vscode-languageserver';
 import type { CalendarDate } from '../core/dates';
 import type { WorkspaceHost } from '../core/host';
 import type { IsmsSettings } from '../core/settings';
 import { dirnameUri, isUriInside, normalizeUri } from '../core/uri';
-import { IsmsWorkspace } from '../core/workspace/ismsWorkspace';
+import { IsmsWorkspace, type ScanJob } from '../core/workspace/ismsWorkspace';
+
+/** Longest stretch of reading files before other messages get a turn. */
+const LOAD_SLICE_MS = 50;
+
+/** Where the reading of a folder stands: `read` of `total` files. */
+export interface LoadProgress {
+  ws: IsmsWorkspace;
+  read: number;
+  total: number;
+  done: boolean;
+}
 
 export interface RegistryOptions {
   host: WorkspaceHost;
   today: () => CalendarDate;
   unusedSuppressionSeverity: DiagnosticSeverity;
   log: (message: string) => void;
+  /** Called after each slice of reading a folder that needs more than one, and when it ends. */
+  onLoadProgress?: (progress: LoadProgress) => void;
 }
 
 export class WorkspaceRegistry {
   private readonly folders = new Map<string, IsmsWorkspace>();
   private readonly loose = new Map<string, IsmsWorkspace>();
   private settingsOverride: Partial<IsmsSettings> | undefined;
+  /** Folders being read, each with the promise of its end. */
+  private readonly loading = new Map<IsmsWorkspace, Promise<void>>();
 
   constructor(private readonly options: RegistryOptions) {}
 
-  /** Adds a workspace folder and scans it; returns the new workspace. */
-  addFolder(folderUri: string): IsmsWorkspace {
+  /**
+   * Adds a workspace folder and starts reading it; `onLoaded` runs once all its files are
+   * read (at once for a small folder). Returns the new workspace.
+   */
+  addFolder(folderUri: string, onLoaded?: (ws: IsmsWorkspace) => void): IsmsWorkspace {
     const key = normalizeUri(folderUri).replace(/\/+$/, '');
     let ws = this.folders.get(key);
     if (!ws) {
-      ws = this.create(key);
-      this.folders.set(key, ws);
-      const result = ws.scan();
-      if (result.truncated) this.options.log(`Stopped scanning ${key} after the file limit; some ISMS files were not loaded.`);
-      for (const dir of result.unreadable) this.options.log(`Could not list ${dir}; its ISMS files were skipped.`);
-      for (const problem of ws.configProblems) this.options.log(problem);
-      // A loose workspace for a file now inside this folder is obsolete.
-      for (const [looseKey, looseWs] of this.loose) {
-        if (isUriInside(looseKey, key)) {
-          this.loose.delete(looseKey);
-          for (const uri of looseWs.uris()) if (looseWs.isOpen(uri)) {
-            const file = looseWs.file(uri)!;
-            ws.setDocument(uri, file.text, file.version);
-          }
+      const created = this.create(key);
+      ws = created;
+      this.folders.set(key, created);
+      const job = created.startScan();
+      let resolve!: () => void;
+      this.loading.set(created, new Promise<void>((r) => (resolve = r)));
+      // A small folder is read in this first call, before addFolder returns.
+      this.load(created, job, false, () => {
+        this.loading.delete(created);
+        const current = this.folders.get(key) === created;
+        if (current) this.loaded(created, job);
+        resolve();
+        if (current) onLoaded?.(created);
+      });
+    } else if (onLoaded) {
+      void (this.loading.get(ws) ?? Promise.resolve()).then(() => onLoaded(ws!));
+    }
+    return ws;
+  }
+
+  /** Resolves once no folder is being read; undefined when none is (answer at once). */
+  whenLoaded(): Promise<void> | undefined {
+    return this.loading.size === 0 ? undefined : Promise.all(this.loading.values()).then(() => this.whenLoaded());
+  }
+
+  /** Reads slices of the folder until it is done (or removed), yielding between them. */
+  private load(ws: IsmsWorkspace, job: ScanJob, sliced: boolean, done: () => void): void {
+    const removed = this.folders.get(ws.folderUri) !== ws;
+    const sliceStart = Date.now();
+    const over = removed || job.step(() => Date.now() - sliceStart >= LOAD_SLICE_MS);
+    const progress = { ws, read: job.read(), total: job.result.uris.length };
+    if (!over) {
+      this.options.onLoadProgress?.({ ...progress, done: false });
+      setImmediate(() => this.load(ws, job, true, done));
+      return;
+    }
+    if (sliced) this.options.onLoadProgress?.({ ...progress, done: true });
+    done();
+  }
+
+  private loaded(ws: IsmsWorkspace, job: ScanJob): void {
+    const result = job.result;
+    if (result.truncated) this.options.log(`Stopped scanning ${ws.folderUri} after the file limit; some ISMS files were not loaded.`);
+    for (const dir of result.unreadable) this.options.log(`Could not list ${dir}; its ISMS files were skipped.`);
+    for (const problem of ws.configProblems) this.options.log(problem);
+    // A loose workspace for a file now inside this folder is obsolete.
+    for (const [looseKey, looseWs] of this.loose) {
+      if (isUriInside(looseKey, ws.folderUri)) {
+        this.loose.delete(looseKey);
+        for (const uri of looseWs.uris()) if (looseWs.isOpen(uri)) {
+          const file = looseWs.file(uri)!;
+          ws.setDocument(uri, file.text, file.version);
         }
       }
     }
-    return ws;
   }
 
   removeFolder(folderUri: string): IsmsWorkspace | undefined {

@@ -33,6 +33,16 @@ export interface WorkspaceOptions {
   log?: (message: string) => void;
 }
 
+/** A scan in progress (see IsmsWorkspace.startScan). */
+export interface ScanJob {
+  /** The files found, and what stopped the listing early. */
+  readonly result: ScanResult;
+  /** How many of the files have been read so far. */
+  read(): number;
+  /** Reads files until `shouldYield` answers true; true when the scan is over (or superseded). */
+  step(shouldYield: () => boolean): boolean;
+}
+
 export interface FileDiagnostics {
   uri: string;
   version: number;
@@ -45,6 +55,7 @@ export class IsmsWorkspace {
   /** URIs whose content comes from the editor, not the disk. */
   private readonly openUris = new Set<string>();
   private modelCache: WorkspaceModel | undefined;
+  private loadingJob: ScanJob | undefined;
   private settingsCache: IsmsSettings = DEFAULT_SETTINGS;
   private configProblemsCache: string[] = [];
   private readonly failedRules = new Set<string>();
@@ -86,14 +97,49 @@ export class IsmsWorkspace {
 
   /** Reads every ISMS file on disk (editor buffers keep precedence). */
   scan(): ScanResult {
+    const job = this.startScan();
+    job.step(() => false);
+    return job.result;
+  }
+
+  /**
+   * The same scan in steps, so that a server can answer other messages while a large ISMS
+   * is read: the folder is listed at once, then each `step` reads files until `shouldYield`
+   * says so. Until the last step the ISMS is incomplete (`isLoading`): diagnostics and
+   * cross-file answers must wait for it. A newer scan supersedes this one.
+   */
+  startScan(): ScanJob {
     const result = scanWorkspace(this.options.host, this.folderUri, this.options.scanLimits ?? DEFAULT_SCAN_LIMITS);
     const found = new Set(result.uris);
     for (const uri of [...this.files.keys()]) {
       if (!found.has(uri) && !this.openUris.has(uri)) this.files.delete(uri);
     }
-    for (const uri of result.uris) if (!this.openUris.has(uri)) this.loadFromDisk(uri);
     this.invalidate();
-    return result;
+    let next = 0;
+    const job: ScanJob = {
+      result,
+      read: () => next,
+      step: (shouldYield) => {
+        while (this.loadingJob === job && next < result.uris.length) {
+          const uri = result.uris[next++]!;
+          // An editor buffer opened meanwhile keeps precedence over the disk.
+          if (!this.openUris.has(uri)) this.loadFromDisk(uri);
+          if (next < result.uris.length && shouldYield()) return false;
+        }
+        if (this.loadingJob === job) {
+          this.loadingJob = undefined;
+          this.invalidate();
+        }
+        return true;
+      },
+    };
+    this.loadingJob = job;
+    return job;
+  }
+
+  /** True while a scan has files left to read: the ISMS is not complete yet. */
+  get isLoading(): boolean {
+    return this.loadingJob !== undefined;
   }
 
   /** Adds files by URI (the CLI's file arguments), read from disk. */

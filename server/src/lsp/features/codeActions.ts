@@ -3,7 +3,6 @@
  */
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import { getCodeActions } from '../../core/features/codeActions';
-import { runSafe } from '../runSafe';
 import type { FeatureModule } from '../serverContext';
 
 /** True when the client's `only` filter admits quick fixes (`quickfix` or a parent kind). */
@@ -18,7 +17,7 @@ export const codeActionsFeature: FeatureModule = {
   },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) =>
-      runSafe<CodeAction[]>(ctx.log, 'codeAction', [], token, () => {
+      ctx.run<CodeAction[]>('codeAction', [], token, () => {
         if (!wantsQuickFixes(params.context.only)) return [];
         const found = ctx.fileFor(params.textDocument.uri);
         if (!found) return [];

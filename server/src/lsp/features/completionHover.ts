@@ -5,7 +5,6 @@
 import type { CompletionList, Hover } from 'vscode-languageserver';
 import { getCompletions } from '../../core/features/completion';
 import { getHover } from '../../core/features/hover';
-import { runSafe } from '../runSafe';
 import type { FeatureModule } from '../serverContext';
 
 const EMPTY_LIST: CompletionList = { isIncomplete: false, items: [] };
@@ -20,14 +19,14 @@ export const completionHoverFeature: FeatureModule = {
     const { connection } = ctx;
 
     connection.onCompletion((params, token) =>
-      runSafe<CompletionList>(ctx.log, 'completion', EMPTY_LIST, token, () => {
+      ctx.run<CompletionList>('completion', EMPTY_LIST, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getCompletions(found.ws, params.textDocument.uri, params.position, { snippetSupport: ctx.preferences.snippetSupport }) : EMPTY_LIST;
       }),
     );
 
     connection.onHover((params, token) =>
-      runSafe<Hover | null>(ctx.log, 'hover', null, token, () => {
+      ctx.run<Hover | null>('hover', null, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getHover(found.ws, params.textDocument.uri, params.position) : null;
       }),

@@ -15,7 +15,6 @@ import {
 } from '../../core/features/navigation';
 import { getDocumentSymbols, getWorkspaceSymbols } from '../../core/features/symbols';
 import { SHOW_REFERENCES_COMMAND } from '../../protocol';
-import { runSafe } from '../runSafe';
 import type { FeatureModule } from '../serverContext';
 
 export const navigationFeature: FeatureModule = {
@@ -34,35 +33,35 @@ export const navigationFeature: FeatureModule = {
     const { connection } = ctx;
 
     connection.onDefinition((params, token) =>
-      runSafe<Location[]>(ctx.log, 'definition', [], token, () => {
+      ctx.run<Location[]>('definition', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDefinition(found.ws, params.textDocument.uri, params.position) : [];
       }),
     );
 
     connection.onReferences((params, token) =>
-      runSafe<Location[]>(ctx.log, 'references', [], token, () => {
+      ctx.run<Location[]>('references', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getReferences(found.ws, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
       }),
     );
 
     connection.onDocumentHighlight((params, token) =>
-      runSafe<DocumentHighlight[]>(ctx.log, 'documentHighlight', [], token, () => {
+      ctx.run<DocumentHighlight[]>('documentHighlight', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentHighlights(found.ws, params.textDocument.uri, params.position) : [];
       }),
     );
 
     connection.onPrepareRename((params, token) =>
-      runSafe<{ range: Range; placeholder: string } | null>(ctx.log, 'prepareRename', null, token, () => {
+      ctx.run<{ range: Range; placeholder: string } | null>('prepareRename', null, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? prepareRename(found.ws, params.textDocument.uri, params.position) : null;
       }),
     );
 
     connection.onRenameRequest((params, token) =>
-      runSafe<WorkspaceEdit | null | ResponseError<void>>(ctx.log, 'rename', null, token, () => {
+      ctx.run<WorkspaceEdit | null | ResponseError<void>>('rename', null, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         if (!found) return null;
         try {
@@ -76,25 +75,25 @@ export const navigationFeature: FeatureModule = {
     );
 
     connection.onDocumentLinks((params, token) =>
-      runSafe<DocumentLink[]>(ctx.log, 'documentLink', [], token, () => {
+      ctx.run<DocumentLink[]>('documentLink', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentLinks(found.ws, params.textDocument.uri) : [];
       }),
     );
 
     connection.onDocumentSymbol((params, token) =>
-      runSafe<DocumentSymbol[]>(ctx.log, 'documentSymbol', [], token, () => {
+      ctx.run<DocumentSymbol[]>('documentSymbol', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentSymbols(found.ws, params.textDocument.uri) : [];
       }),
     );
 
     connection.onWorkspaceSymbol((params, token) =>
-      runSafe<SymbolInformation[]>(ctx.log, 'workspaceSymbol', [], token, () => getWorkspaceSymbols(ctx.registry.all(), params.query)),
+      ctx.run<SymbolInformation[]>('workspaceSymbol', [], token, () => getWorkspaceSymbols(ctx.registry.all(), params.query)),
     );
 
     connection.onCodeLens((params, token) =>
-      runSafe<CodeLens[]>(ctx.log, 'codeLens', [], token, () => {
+      ctx.run<CodeLens[]>('codeLens', [], token, () => {
         if (!ctx.preferences.codeLens) return [];
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getCodeLenses(found.ws, params.textDocument.uri, SHOW_REFERENCES_COMMAND) : [];
@@ -102,7 +101,7 @@ export const navigationFeature: FeatureModule = {
     );
 
     connection.languages.inlayHint.on((params, token) =>
-      runSafe<InlayHint[]>(ctx.log, 'inlayHint', [], token, () => {
+      ctx.run<InlayHint[]>('inlayHint', [], token, () => {
         if (!ctx.preferences.inlayHints) return [];
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getInlayHints(found.ws, params.textDocument.uri, params.range) : [];

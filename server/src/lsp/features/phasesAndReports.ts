@@ -18,7 +18,6 @@ import {
   type ControlState, type ControlsResult, type DidChangePhasesParams, type FolderProgress, type IsmsRequests, type PhaseJson,
   type ReportFormat, type ReportKind, type StepChildJson,
 } from '../../protocol';
-import { runSafe } from '../runSafe';
 import type { FeatureModule, ServerContext } from '../serverContext';
 
 const REPORT_KINDS: readonly ReportKind[] = ['soa', 'pre-assessment', 'nonconformities'];
@@ -34,7 +33,7 @@ export const phasesAndReportsFeature: FeatureModule = {
     /** One typed, guarded handler per custom request; `fallback` answers when the core throws. */
     function handle<M extends keyof IsmsRequests>(method: M, fallback: Answer<M>, work: (params: IsmsRequests[M][0]) => Answer<M>): void {
       connection.onRequest(method, (params: unknown, token) =>
-        runSafe<Answer<M>>(ctx.log, method, fallback, token, () => work((params ?? {}) as IsmsRequests[M][0])),
+        ctx.run<Answer<M>>(method, fallback, token, () => work((params ?? {}) as IsmsRequests[M][0])),
       );
     }
 
