@@ -19,7 +19,7 @@ export function uriToPath(uri: string): string {
   const rest = uri.startsWith(FILE_PREFIX) ? uri.slice(FILE_PREFIX.length) : uri;
   const slash = rest.indexOf('/');
   const path = slash < 0 ? '/' : rest.slice(slash);
-  const decoded = path.split('/').map(safeDecode).join('/');
+  const decoded = path.includes('%') ? path.split('/').map(safeDecode).join('/') : path;
   return /^\/[A-Za-z]:\//.test(decoded) ? decoded.slice(1) : decoded;
 }
 
