@@ -9,6 +9,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { WorkspaceHost } from '../../server/src/core/host';
 import { pathToUri } from '../../server/src/core/uri';
 import { WorkspaceRegistry, type LoadProgress } from '../../server/src/lsp/workspaceRegistry';
+import { IsmsWorkspace } from '../../server/src/core/workspace/ismsWorkspace';
 import { memoryHost, ROOT, type MemoryTree } from '../helpers/memoryHost';
 import { TestClient } from '../helpers/lspClient';
 import { removeTempWorkspaces, tempWorkspace } from '../helpers/tempWorkspace';
@@ -79,6 +80,28 @@ describe('reading a large folder in slices', function () {
     assert.equal(ws.file(edited)?.version, 7, 'the editor text, not the disk');
     assert.ok(ws.model.itemsWithId('risk', 'R-EDITED').length === 1);
     assert.deepEqual(ws.diagnose(`${ROOT}/risks/r0000.isms.yaml`)?.diagnostics.filter((d) => d.code === 'unknown-person'), [], 'zoe, read last, is known');
+  });
+
+  it('serves the files read so far, and logs why, when reading fails midway', async () => {
+    const logs: string[] = [];
+    const registry = new WorkspaceRegistry({ host: slowHost(tree(40), 5), today: () => TODAY, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log: (m) => logs.push(m) });
+    const original = IsmsWorkspace.prototype.startScan;
+    let calls = 0;
+    IsmsWorkspace.prototype.startScan = function (this: IsmsWorkspace) {
+      const job = original.call(this);
+      return { ...job, step: (shouldYield: () => boolean) => (++calls === 2 ? (() => { throw new Error('disk gone'); })() : job.step(shouldYield)) };
+    };
+    let told = false;
+    try {
+      const ws = registry.addFolder(ROOT, () => (told = true));
+      await registry.whenLoaded();
+      assert.equal(ws.isLoading, false, 'not left loading');
+      assert.ok(told, 'the server is told, so it publishes what it has');
+      assert.ok(ws.uris().length > 0 && ws.uris().length < 42);
+      assert.ok(logs.some((m) => /Reading file:\/\/\/ws failed; the ISMS was loaded with \d+ of 42 files: Error: disk gone/.test(m)), logs.join('\n'));
+    } finally {
+      IsmsWorkspace.prototype.startScan = original;
+    }
   });
 
   it('stops reading a folder removed meanwhile and does not report it loaded', async () => {

@@ -81,7 +81,16 @@ export class WorkspaceRegistry {
   private load(ws: IsmsWorkspace, job: ScanJob, sliced: boolean, done: () => void): void {
     const removed = this.folders.get(ws.folderUri) !== ws;
     const sliceStart = Date.now();
-    const over = removed || job.step(() => Date.now() - sliceStart >= LOAD_SLICE_MS);
+    let over: boolean;
+    try {
+      over = removed || job.step(() => Date.now() - sliceStart >= LOAD_SLICE_MS);
+    } catch (error) {
+      // Nothing should throw here; if something does, the ISMS is served with the files
+      // read so far rather than left loading, with requests waiting for ever.
+      this.options.log(`Reading ${ws.folderUri} failed; the ISMS was loaded with ${job.read()} of ${job.result.uris.length} files: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      job.end();
+      over = true;
+    }
     const progress = { ws, read: job.read(), total: job.result.uris.length };
     if (!over) {
       this.options.onLoadProgress?.({ ...progress, done: false });

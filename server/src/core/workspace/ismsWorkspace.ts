@@ -41,6 +41,8 @@ export interface ScanJob {
   read(): number;
   /** Reads files until `shouldYield` answers true; true when the scan is over (or superseded). */
   step(shouldYield: () => boolean): boolean;
+  /** Ends the scan with the files read so far (all of them, or fewer after a failure): the ISMS stops loading. */
+  end(): void;
 }
 
 export interface FileDiagnostics {
@@ -126,11 +128,13 @@ export class IsmsWorkspace {
           if (!this.openUris.has(uri)) this.loadFromDisk(uri);
           if (next < result.uris.length && shouldYield()) return false;
         }
-        if (this.loadingJob === job) {
-          this.loadingJob = undefined;
-          this.invalidate();
-        }
+        job.end();
         return true;
+      },
+      end: () => {
+        if (this.loadingJob !== job) return;
+        this.loadingJob = undefined;
+        this.invalidate();
       },
     };
     this.loadingJob = job;
