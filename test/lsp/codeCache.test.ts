@@ -92,4 +92,18 @@ const { exports, usedCache } = loadWithCodeCache(${JSON.stringify(built)});
 console.log(JSON.stringify({ usedCache, main: typeof exports.main }));`);
     assert.deepEqual(JSON.parse(out), { usedCache: true, main: 'function' }, 'npm run build should have stamped dist/serverBundle.js and written its cache');
   });
+
+  it("writes the cache after the bundle's warmUp() answered an initialize in memory, and the process then ends by itself", function () {
+    const built = path.resolve(__dirname, '../../dist/serverBundle.js');
+    if (!fs.existsSync(built)) this.skip();
+    const copy = path.join(dir, 'serverBundle.js');
+    fs.copyFileSync(built, copy);
+    // A process that does not end (a handle left open) or ends with 1 (vscode-languageserver
+    // exits so when its input closes) fails here.
+    const out = inFreshProcess(`require(${JSON.stringify(BUILD_MODULE)}).writeCodeCache(${JSON.stringify(copy)}).then((bytes) => console.log(bytes));`);
+    assert.ok(Number(out) > 100_000, out);
+    const loaded = inFreshProcess(`const { loadWithCodeCache } = require(${JSON.stringify(MODULE)});
+console.log(loadWithCodeCache(${JSON.stringify(copy)}).usedCache);`);
+    assert.equal(loaded, 'true');
+  });
 });

@@ -13,8 +13,13 @@ if (process.argv.includes('--write-code-cache')) {
   // Required here, not imported: esbuild then loads it (and node:crypto) only in the build step.
   const { stampBundle, writeCodeCache } = require('../node/codeCacheBuild') as typeof import('../node/codeCacheBuild');
   stampBundle(BUNDLE);
-  const bytes = writeCodeCache(BUNDLE);
-  console.log(`${path.basename(BUNDLE)}: code cache of ${Math.round(bytes / 1024)} KiB written`);
+  writeCodeCache(BUNDLE).then(
+    (bytes) => console.log(`${path.basename(BUNDLE)}: code cache of ${Math.round(bytes / 1024)} KiB written`),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
 } else {
   const { exports } = loadWithCodeCache(BUNDLE);
   (exports as { main(): void }).main();
