@@ -5,6 +5,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type YAMLError, type YAMLMap } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../diagnostics/finding';
+import { isYamlSpace } from './yamlAccess';
 
 /** Files above this size get one diagnostic and no parse: a hand-kept ISMS file is far smaller. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -173,7 +174,7 @@ function tooDeep(text: string, limit: number): number {
     }
     if (code(i) === HASH) { i = lineEnd(i); continue; }
     if (flow === 0) {
-      if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i)) && (i + 3 >= n || isSpace(code(i + 3)))) {
+      if (indent === 0 && (text.startsWith('---', i) || text.startsWith('...', i)) && (i + 3 >= n || isYamlSpace(code(i + 3)))) {
         blocks.length = 0; // a new document
         i += 3;
       } else {
@@ -206,7 +207,7 @@ function tooDeep(text: string, limit: number): number {
       const c = code(i);
       if (isBreak(c)) break;
       if (c === SPACE || c === TAB) { i++; continue; }
-      if (c === HASH && isSpace(code(i - 1))) { i = lineEnd(i); break; }
+      if (c === HASH && isYamlSpace(code(i - 1))) { i = lineEnd(i); break; }
       if (valueStart && (c === DQUOTE || c === SQUOTE)) { i = quoteEnd(text, i); valueStart = false; continue; }
       if ((c === OPEN_SQUARE || c === OPEN_CURLY) && (valueStart || flow > 0)) {
         if (++flow + blocks.length > limit) return i;
@@ -218,15 +219,15 @@ function tooDeep(text: string, limit: number): number {
       if (c === COMMA && flow > 0) { i++; valueStart = true; continue; }
       if ((c === AMPERSAND || c === BANG) && valueStart) {
         // An anchor or a tag: the value follows it.
-        while (i < n && !isSpace(code(i)) && !(flow > 0 && isFlowIndicator(code(i)))) i++;
+        while (i < n && !isYamlSpace(code(i)) && !(flow > 0 && isFlowIndicator(code(i)))) i++;
         continue;
       }
       if (flow === 0 && valueStart && (c === PIPE || c === GREATER)) {
         let j = i + 1;
         while (j < n && /[-+0-9]/.test(text[j]!)) j++;
-        if (j >= n || isSpace(code(j))) blockScalarIndent = indent;
+        if (j >= n || isYamlSpace(code(j))) blockScalarIndent = indent;
       }
-      if ((c === COLON || c === DASH || c === QUESTION) && (i + 1 >= n || isSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) {
+      if ((c === COLON || c === DASH || c === QUESTION) && (i + 1 >= n || isYamlSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) {
         i++;
         valueStart = true;
         continue;
@@ -234,8 +235,8 @@ function tooDeep(text: string, limit: number): number {
       // A plain scalar: up to a space, a `: ` or (in a flow collection) an indicator.
       while (i < n) {
         const d = code(i);
-        if (isSpace(d) || (flow > 0 && isFlowIndicator(d))) break;
-        if (d === COLON && (i + 1 >= n || isSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) break;
+        if (isYamlSpace(d) || (flow > 0 && isFlowIndicator(d))) break;
+        if (d === COLON && (i + 1 >= n || isYamlSpace(code(i + 1)) || (flow > 0 && isFlowIndicator(code(i + 1))))) break;
         i++;
       }
       valueStart = false;
@@ -252,9 +253,6 @@ function isBreak(c: number): boolean {
   return c === LF || c === CR;
 }
 
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === LF || c === CR;
-}
 
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === OPEN_SQUARE || c === CLOSE_SQUARE || c === OPEN_CURLY || c === CLOSE_CURLY;
@@ -262,7 +260,7 @@ function isFlowIndicator(c: number): boolean {
 
 /** `-` or `?` at `at` used as an indicator: followed by white space or the end of the text. */
 function isIndicator(text: string, at: number, indicator: number): boolean {
-  return text.charCodeAt(at) === indicator && (at + 1 >= text.length || isSpace(text.charCodeAt(at + 1)));
+  return text.charCodeAt(at) === indicator && (at + 1 >= text.length || isYamlSpace(text.charCodeAt(at + 1)));
 }
 
 /** True when the line from `at` holds a mapping key (`key: …`, `"key": …`). */
@@ -273,8 +271,8 @@ function startsMapping(text: string, at: number): boolean {
   for (; i < text.length; i++) {
     const d = text.charCodeAt(i);
     if (isBreak(d)) return false;
-    if (d === HASH && isSpace(text.charCodeAt(i - 1))) return false;
-    if (d === COLON && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) return true;
+    if (d === HASH && isYamlSpace(text.charCodeAt(i - 1))) return false;
+    if (d === COLON && (i + 1 >= text.length || isYamlSpace(text.charCodeAt(i + 1)))) return true;
   }
   return false;
 }

@@ -20,7 +20,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   let previous = rowA;
   let current = rowB;
   for (let j = 0; j <= m; j++) previous[j] = 2 * j;
-  const halfLimit = 2 * limit;
+  const limitInHalfUnits = 2 * limit;
   for (let i = 1; i <= a.length; i++) {
     const unitA = a.charCodeAt(i - 1);
     const lowerA = lowerUnit(unitA);
@@ -36,7 +36,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin > halfLimit) return limit + 1;
+    if (rowMin > limitInHalfUnits) return limit + 1;
     const swap = previous;
     previous = current;
     current = swap;

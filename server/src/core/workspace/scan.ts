@@ -5,6 +5,7 @@
  */
 import type { WorkspaceHost } from '../host';
 import { childUri, isIsmsFileName } from '../uri';
+import { safeHost } from './safeHost';
 
 export interface ScanLimits {
   /** Most ISMS files collected. */
@@ -24,12 +25,15 @@ export interface ScanResult {
 }
 
 export function scanWorkspace(host: WorkspaceHost, folderUri: string, limits: ScanLimits = DEFAULT_SCAN_LIMITS): ScanResult {
+  // A host that throws anyway (a folder removed mid-scan, a plug-in host) gets an entry
+  // counted as unreadable, not a crash.
+  const safe = safeHost(host);
   const result: ScanResult = { uris: [], truncated: false, unreadable: [] };
   const pending = [folderUri.replace(/\/+$/, '')];
   let entriesSeen = 0;
   while (pending.length > 0) {
     const dir = pending.shift()!;
-    const entries = attempt(() => host.readDirectory(dir));
+    const entries = safe.readDirectory(dir);
     if (!entries) {
       result.unreadable.push(dir);
       continue;
@@ -44,22 +48,10 @@ export function scanWorkspace(host: WorkspaceHost, folderUri: string, limits: Sc
       if (entry.kind === 'directory') {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         pending.push(child);
-      } else if (isIsmsFileName(entry.name) && (entry.kind === 'file' || (entry.kind === 'symlink' && attempt(() => host.stat(child))?.kind === 'file'))) {
+      } else if (isIsmsFileName(entry.name) && (entry.kind === 'file' || (entry.kind === 'symlink' && safe.stat(child)?.kind === 'file'))) {
         result.uris.push(child);
       }
     }
   }
   return result;
-}
-
-/**
- * A host answers `undefined` for a fault rather than throwing; should one throw anyway (a
- * folder removed mid-scan, a plug-in host), the entry counts as unreadable, not as a crash.
- */
-function attempt<T>(read: () => T | undefined): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
-  }
 }
