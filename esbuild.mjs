@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
-import { lazyBuiltins, yamlEsmBuild } from './scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, oneLanguageServerTypes, yamlEsmBuild } from './scripts/esbuildPlugins.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -20,7 +20,7 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
-  plugins: [yamlEsmBuild, lazyBuiltins],
+  plugins: [yamlEsmBuild, lazyBuiltins, oneLanguageServerTypes],
 };
 
 const entries = [

@@ -1,10 +1,11 @@
 // Bundles the benchmark into .bench/ with the product's esbuild plugins, so that the core
 // it measures in process is built as dist/ is (the parse floor loads `yaml` unbundled).
 import * as esbuild from 'esbuild';
-import { lazyBuiltins, yamlEsmBuild } from '../scripts/esbuildPlugins.mjs';
+import { lazyBuiltins, oneLanguageServerTypes, yamlEsmBuild } from '../scripts/esbuildPlugins.mjs';
 
 await esbuild.build({
-  entryPoints: ['bench/main.ts', 'bench/profileChild.ts'],
+  entryPoints: ['bench/main.ts', 'bench/profileChild.ts', 'bench/floors/nodeAlone.ts', 'bench/floors/languageServerAlone.ts'],
+  outbase: 'bench',
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -12,5 +13,5 @@ await esbuild.build({
   sourcemap: true,
   outdir: '.bench',
   logLevel: 'warning',
-  plugins: [yamlEsmBuild, lazyBuiltins],
+  plugins: [yamlEsmBuild, lazyBuiltins, oneLanguageServerTypes],
 });

@@ -17,7 +17,8 @@ export const OUR_SERVER = path.join(ROOT, 'dist/server.js');
 export const YAML_LS = path.join(ROOT, 'node_modules/yaml-language-server/bin/yaml-language-server');
 export const SCHEMA = path.join(ROOT, 'schemas/isms.schema.json');
 
-export type ServerId = 'isms' | 'yaml-ls';
+/** `floor`: a stand-in that only answers (bench/floors/), to measure what starting Node costs. */
+export type ServerId = 'isms' | 'yaml-ls' | 'floor';
 
 export interface ServerSpec {
   id: ServerId;
@@ -25,7 +26,7 @@ export interface ServerSpec {
   languageId: string;
   /** Our server's `initializationOptions.debounceMs`; undefined = the product default. */
   debounceMs?: number;
-  /** Our server's bundle; default dist/server.js. */
+  /** Our server's bundle (default dist/server.js), or a floor's script. */
   serverPath?: string;
   /** Node options before the script (for experiments; the extension passes none). */
   execArgv?: readonly string[];
@@ -42,6 +43,9 @@ export const YAML_SETTINGS = {
 };
 
 function client(spec: ServerSpec): BenchClient {
+  if (spec.id === 'floor') {
+    return new BenchClient({ name: spec.label, command: process.execPath, args: [spec.serverPath!, '--stdio'], configuration: () => null });
+  }
   if (spec.id === 'isms') {
     return new BenchClient({
       name: spec.label, command: process.execPath, args: [...(spec.execArgv ?? []), spec.serverPath ?? OUR_SERVER, '--stdio'], env: { ISMS_TODAY: CORPUS_TODAY },

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const YAML_ESM_BUILD = path.join(root, 'node_modules/yaml/browser/index.js');
+const LSP_TYPES_COMMONJS = path.join(root, 'node_modules/vscode-languageserver-types/lib/umd/main.js');
 
 /**
  * Bundles `yaml`'s ES-module build (the package's `default` export condition) instead of
@@ -19,6 +20,19 @@ export const yamlEsmBuild = {
   name: 'yaml-esm-build',
   setup(build) {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: YAML_ESM_BUILD }));
+  },
+};
+
+/**
+ * One copy of `vscode-languageserver-types`. The package has two builds: `import` (our
+ * code) resolves to its ES-module build, `require` (vscode-languageserver-protocol) to its
+ * CommonJS one, so bundles carried both — two sets of the same namespaces, both run at
+ * every start. Everything now takes the CommonJS build the LSP libraries already use.
+ */
+export const oneLanguageServerTypes = {
+  name: 'one-language-server-types',
+  setup(build) {
+    build.onResolve({ filter: /^vscode-languageserver-types$/ }, () => ({ path: LSP_TYPES_COMMONJS }));
   },
 };
 

@@ -18,8 +18,8 @@ describe('esbuild plugins of the build', function () {
   let plugins: esbuild.Plugin[];
 
   before(async () => {
-    const module = (await import(path.join(ROOT, 'scripts/esbuildPlugins.mjs'))) as { yamlEsmBuild: esbuild.Plugin; lazyBuiltins: esbuild.Plugin };
-    plugins = [module.yamlEsmBuild, module.lazyBuiltins];
+    const module = (await import(path.join(ROOT, 'scripts/esbuildPlugins.mjs'))) as { yamlEsmBuild: esbuild.Plugin; lazyBuiltins: esbuild.Plugin; oneLanguageServerTypes: esbuild.Plugin };
+    plugins = [module.yamlEsmBuild, module.lazyBuiltins, module.oneLanguageServerTypes];
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'isms-plugins-'));
   });
 
@@ -45,6 +45,17 @@ process.stdout.write(JSON.stringify({ value: doc.toJS(), errors: doc.errors.leng
     assert.ok(!bundle.includes('LOG_TOKENS'), 'the CommonJS build is not');
   });
 
+  it('bundles one copy of vscode-languageserver-types for import (our code) and require (the LSP libraries)', async () => {
+    const { stdout, bundle } = await bundleAndRun('types', `
+import { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+const protocol = require('vscode-languageserver-protocol');
+const range = Range.create(0, 1, 2, 3);
+process.stdout.write(JSON.stringify({ same: protocol.Range === Range, error: DiagnosticSeverity.Error, isRange: protocol.Range.is(range) }) + '\\n');
+`);
+    assert.deepEqual(JSON.parse(stdout), { same: true, error: 1, isRange: true });
+    assert.ok(!bundle.includes('vscode-languageserver-types/lib/esm/'), 'the ES-module build is not bundled');
+  });
+
   it('loads crypto, net, os and child_process for vscode-jsonrpc only when first used, and then they work', async () => {
     const { stdout } = await bundleAndRun('jsonrpc', `
 const loaded = () => ['crypto', 'net', 'os', 'child_process'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m));
@@ -59,11 +70,18 @@ process.stdout.write(JSON.stringify({ atStart, afterUse: loaded(), pipe: typeof 
     assert.ok(result.pipe, 'and the pipe name was made');
   });
 
-  it('are in the bundles npm run build writes', () => {
+  it('are in the bundles npm run build writes, whose server bundle is ASCII', () => {
     for (const file of ['serverBundle.js', 'cli.js']) {
       const text = fs.readFileSync(path.join(ROOT, 'dist', file), 'utf8');
       assert.ok(text.includes('node_modules/yaml/browser/dist/') && !text.includes('LOG_TOKENS'), `${file} bundles yaml's ES-module build`);
     }
-    assert.ok(fs.readFileSync(path.join(ROOT, 'dist/serverBundle.js'), 'utf8').includes('lazy-builtin:crypto'), 'the server loads crypto lazily');
+    const server = fs.readFileSync(path.join(ROOT, 'dist/serverBundle.js'));
+    assert.ok(server.toString('utf8').includes('lazy-builtin:crypto'), 'the server loads crypto lazily');
+    assert.ok(!server.toString('utf8').includes('vscode-languageserver-types/lib/esm/'), 'the server has one copy of the LSP types');
+    // Not a correctness matter (codeCache.ts reads any bundle) but the fast path: a
+    // character outside ASCII in a regular expression or a kept comment makes the server
+    // decode its bundle as UTF-8 at every start. Write \u escapes in such places.
+    const nonAscii = server.findIndex((byte) => byte > 0x7f);
+    assert.equal(nonAscii, -1, `dist/serverBundle.js is not ASCII at byte ${nonAscii}: ${server.toString('utf8', Math.max(0, nonAscii - 80), nonAscii + 20)}`);
   });
 });

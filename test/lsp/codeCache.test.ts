@@ -74,6 +74,15 @@ describe('code cache of the server bundle', function () {
     assert.throws(() => writeCache(bundle), /not stamped/);
   });
 
+  it('reads a bundle with characters outside ASCII as UTF-8, with its cache (ASCII ones are read as Latin-1)', () => {
+    // A comment the development build keeps, and a string literal.
+    fs.writeFileSync(bundle, `${UNSTAMPED}\n// \u2500\u2500 section\nexports.answer = function () { return '\u00e9\u{1F600}'.codePointAt(1); };\n`);
+    stampBundle(bundle);
+    assert.deepEqual(load(bundle), { usedCache: false, answer: 0x1f600 });
+    writeCache(bundle);
+    assert.deepEqual(load(bundle), { usedCache: true, answer: 0x1f600 });
+  });
+
   it('ignores a damaged cache, without crashing V8', () => {
     build(42);
     writeCache(bundle);

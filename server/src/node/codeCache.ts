@@ -12,6 +12,7 @@
  * - a damaged cache: V8 deserialises it unchecked (and may crash) unless
  *   --verify-snapshot-checksum is on; it is switched on here, before any cache is made or read.
  */
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -48,7 +49,10 @@ export function run(script: vm.Script, bundlePath: string): unknown {
 
 /** The bundle's exports; `usedCache` says whether V8 accepted the cache. */
 export function loadWithCodeCache(bundlePath: string): { exports: unknown; usedCache: boolean } {
-  const source = fs.readFileSync(bundlePath, 'utf8');
+  const bytes = fs.readFileSync(bundlePath);
+  // An ASCII bundle (esbuild escapes non-ASCII outside comments) reads the same as
+  // Latin-1, which is half the time of decoding UTF-8; the check itself is SIMD-fast.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const stamp = stampOf(source);
   let cachedData: Buffer | undefined;
   if (stamp) {

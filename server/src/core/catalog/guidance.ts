@@ -5,7 +5,7 @@
  * auditor usually asks to see. Keyed by control id (`A.5.1` … `A.8.34`).
  */
 export const GUIDANCE: Readonly<Record<string, string>> = Object.freeze({
-  // ── Organizational (A.5) ───────────────────────────────────────────────
+  // Organizational (A.5)
   'A.5.1':
     'Write an overall information security policy and the topic policies that support it (access, backup, cryptography and so on), have leadership sign them off, make sure staff have read them and revisit them at least yearly. Auditors look for the approved documents, version history, acknowledgement records and minutes of the last review.',
   'A.5.2':
@@ -81,7 +81,7 @@ export const GUIDANCE: Readonly<Record<string, string>> = Object.freeze({
   'A.5.37':
     'Write runbooks for routine IT and security work (backups, deployments, user administration, monitoring) and keep them where the people doing that work can find them. Auditors sample runbooks for currency and ownership, and check that staff actually follow them.',
 
-  // ── People (A.6) ───────────────────────────────────────────────────────
+  // People (A.6)
   'A.6.1':
     'Vet people before they start (identity, references, qualifications and, where the role justifies it and the law allows, criminal or credit checks), going deeper for more sensitive positions. Evidence is the screening policy and completed checks for a sample of recent hires, contractors included.',
   'A.6.2':
@@ -99,7 +99,7 @@ export const GUIDANCE: Readonly<Record<string, string>> = Object.freeze({
   'A.6.8':
     'Everyone should know exactly how to raise the alarm about a suspicious email, a lost device or a weakness they have noticed (a hotline, mailbox or ticket form) and feel safe doing it. Auditors check that the channel exists, that staff know it, and that reports are logged and followed up.',
 
-  // ── Physical (A.7) ─────────────────────────────────────────────────────
+  // Physical (A.7)
   'A.7.1':
     'Define secure areas and protect them with physical boundaries such as walls, locked doors and reception. Show site plans marking the perimeters and evidence that the barriers are in place and maintained.',
   'A.7.2':
@@ -129,7 +129,7 @@ export const GUIDANCE: Readonly<Record<string, string>> = Object.freeze({
   'A.7.14':
     'Wipe or physically destroy the disks in laptops, servers, printers and phones before they are sold, recycled or handed to someone else, and remove licensed software. Show the disposal procedure, wipe or destruction certificates and the matching updates to the asset register.',
 
-  // ── Technological (A.8) ────────────────────────────────────────────────
+  // Technological (A.8)
   'A.8.1':
     'Secure laptops, desktops, phones and tablets that access your information, whether company-owned or personal. Evidence is an endpoint policy, device management (MDM) reports showing encryption, screen lock and patch status, and rules for bring-your-own-device.',
   'A.8.2':

@@ -67,7 +67,7 @@ class FixRequest {
 
   constructor(readonly ws: IsmsWorkspace, readonly file: IsmsFile) {}
 
-  /** True when a citation of the file spans exactly `start`–`end`. */
+  /** True when a citation of the file spans exactly `start` to `end`. */
   isCitation(start: number, end: number): boolean {
     this.citedCache ??= new Set(this.ws.model.facts(this.file).citations.map((c) => `${c.node.range![0]}:${c.node.range![1]}`));
     return this.citedCache.has(`${start}:${end}`);

@@ -5,8 +5,8 @@ import type { Rule, RuleContext } from './rule';
 /** Shorter than this (in code points, after trimming) is too short to explain anything. */
 export const MIN_TEXT_LENGTH = 15;
 
-/** The whole text is one of these (spec §3), case-insensitively. `…` is the typographic `...`. */
-const PLACEHOLDER_ALONE = /^(?:todo|tbd|tbc|n\/a|-|\.\.\.|…)$/i;
+/** The whole text is one of these (spec §3), case-insensitively. `\u2026` is `…`, the typographic `...`. */
+const PLACEHOLDER_ALONE = /^(?:todo|tbd|tbc|n\/a|-|\.\.\.|\u2026)$/i;
 /** The text starts with one of these as a whole word: `TODO: ask Bob`, `TBD.` */
 const PLACEHOLDER_START = /^(?:todo|tbd|tbc)\b/i;
 
