@@ -21,10 +21,16 @@ function inFreshProcess(script: string): string {
   return result.stdout.trim();
 }
 
-function load(bundle: string): { usedCache: boolean; answer: number } {
+function loadAndTell(bundle: string): { usedCache: boolean; answer: number; loadedV8: boolean } {
   return JSON.parse(inFreshProcess(`const { loadWithCodeCache } = require(${JSON.stringify(MODULE)});
 const { exports, usedCache } = loadWithCodeCache(${JSON.stringify(bundle)});
-console.log(JSON.stringify({ usedCache, answer: exports.answer() }));`)) as { usedCache: boolean; answer: number };
+const loadedV8 = process.moduleLoadList.includes('NativeModule v8');
+console.log(JSON.stringify({ usedCache, answer: exports.answer(), loadedV8 }));`)) as { usedCache: boolean; answer: number; loadedV8: boolean };
+}
+
+function load(bundle: string): { usedCache: boolean; answer: number } {
+  const { usedCache, answer } = loadAndTell(bundle);
+  return { usedCache, answer };
 }
 
 function writeCache(bundle: string): void {
@@ -81,6 +87,23 @@ describe('code cache of the server bundle', function () {
     assert.deepEqual(load(bundle), { usedCache: false, answer: 0x1f600 });
     writeCache(bundle);
     assert.deepEqual(load(bundle), { usedCache: true, answer: 0x1f600 });
+  });
+
+  it('loads node:v8 (to verify checksums) only when there is a cache for this V8', () => {
+    build(42);
+    assert.deepEqual(loadAndTell(bundle), { usedCache: false, answer: 42, loadedV8: false });
+    writeCache(bundle);
+    assert.deepEqual(loadAndTell(bundle), { usedCache: true, answer: 42, loadedV8: true });
+  });
+
+  it('ignores a cache made by another V8 (as when VS Code runs the server on Electron) without handing it to V8', () => {
+    build(42);
+    writeCache(bundle);
+    const cache = fs.readFileSync(cachePathOf(bundle), 'latin1');
+    const header = cache.slice(0, cache.indexOf('\n') + 1);
+    assert.match(header, /^[0-9a-f]{40} \S+\n$/, 'the header names the stamp and the V8 version');
+    fs.writeFileSync(cachePathOf(bundle), Buffer.from(header.replace(/ \S+\n$/, ' 12.4.254.21-electron.0\n') + cache.slice(header.length), 'latin1'));
+    assert.deepEqual(loadAndTell(bundle), { usedCache: false, answer: 42, loadedV8: false });
   });
 
   it('ignores a damaged cache, without crashing V8', () => {

@@ -10,13 +10,14 @@
  * - which build: V8 compares only the source's length, so the build stamps the bundle's
  *   first line with a digest of its content, and the cache carries it;
  * - a damaged cache: V8 deserialises it unchecked (and may crash) unless
- *   --verify-snapshot-checksum is on; it is switched on here, before any cache is made or read.
+ *   --verify-snapshot-checksum is on; it is switched on before any cache is made or read.
+ * The cache also names the V8 that made it, so that a server on another V8 (Electron's)
+ * neither reads it nor loads node:v8 (~5 ms) only to see V8 reject it.
  */
 import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 
 export const STAMP_PREFIX = '//isms-build:';
@@ -35,8 +36,18 @@ export function stampOf(source: string): string | undefined {
   return /^[0-9a-f]{40}$/.test(digest) && digest !== '0'.repeat(DIGEST_LENGTH) ? digest : undefined;
 }
 
+/** The cache file's first line: the bundle's stamp and the V8 version that made the cache. */
+export function cacheHeader(stamp: string, v8Version = process.versions.v8): string {
+  return `${stamp} ${v8Version}\n`;
+}
+
+/** Makes V8 checksum the caches it writes and verify the ones it reads (the flag is in the cache's flag hash: set it on both sides). */
+export function verifyCodeCaches(): void {
+  (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--verify-snapshot-checksum');
+}
+
 export function compile(bundlePath: string, source: string, cachedData?: Buffer): vm.Script {
-  setFlagsFromString('--verify-snapshot-checksum');
+  if (cachedData) verifyCodeCaches();
   return new vm.Script(Module.wrap(source), { filename: bundlePath, cachedData });
 }
 
@@ -58,7 +69,8 @@ export function loadWithCodeCache(bundlePath: string): { exports: unknown; usedC
   if (stamp) {
     try {
       const file = fs.readFileSync(cachePathOf(bundlePath));
-      if (file.toString('latin1', 0, DIGEST_LENGTH) === stamp) cachedData = file.subarray(DIGEST_LENGTH);
+      const header = cacheHeader(stamp);
+      if (file.toString('latin1', 0, header.length) === header) cachedData = file.subarray(header.length);
     } catch {
       // No cache: compile as usual.
     }

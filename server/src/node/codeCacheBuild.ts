@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { cachePathOf, compile, run, stampOf, STAMP_PREFIX, UNSTAMPED } from './codeCache';
+import { cacheHeader, cachePathOf, compile, run, stampOf, STAMP_PREFIX, UNSTAMPED, verifyCodeCaches } from './codeCache';
 
 /**
  * Writes the digest of the bundle (as built, with the zeros) over the zeros of its first
@@ -28,10 +28,11 @@ export async function writeCodeCache(bundlePath: string): Promise<number> {
   const source = fs.readFileSync(bundlePath, 'utf8');
   const stamp = stampOf(source);
   if (!stamp) throw new Error(`${bundlePath} is not stamped: stampBundle() first`);
+  verifyCodeCaches();
   const script = compile(bundlePath, source);
   const exports = run(script, bundlePath) as { warmUp?: () => Promise<void> };
   if (typeof exports.warmUp === 'function') await exports.warmUp();
-  const data = Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]);
+  const data = Buffer.concat([Buffer.from(cacheHeader(stamp), 'latin1'), script.createCachedData()]);
   const temp = `${cachePathOf(bundlePath)}.${process.pid}.tmp`;
   fs.writeFileSync(temp, data);
   fs.renameSync(temp, cachePathOf(bundlePath));
