@@ -20,7 +20,7 @@ const common = {
   minify: production,
   logLevel: 'info',
   legalComments: 'none',
-  plugins: [yamlEsmBuild, lazyBuiltins, oneLanguageServerTypes],
+  plugins: [yamlEsmBuild, lazyBuiltins],
 };
 
 const entries = [
@@ -28,7 +28,8 @@ const entries = [
   // dist/server.js is a small loader; the server itself is dist/serverBundle.js (see codeCache.ts).
   { entryPoints: ['server/src/lsp/main.ts'], outfile: path.join(outdir, 'server.js') },
   // Its first line is the build stamp, filled in with the bundle's digest after the build.
-  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: path.join(outdir, 'serverBundle.js'), banner: { js: `//isms-build:${'0'.repeat(40)}` } },
+  // The server alone uses both the LSP libraries and, from the core, vscode-languageserver-types.
+  { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: path.join(outdir, 'serverBundle.js'), banner: { js: `//isms-build:${'0'.repeat(40)}` }, plugins: [...common.plugins, oneLanguageServerTypes] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: path.join(outdir, 'cli.js'), banner: { js: '#!/usr/bin/env node' } },
 ];
 

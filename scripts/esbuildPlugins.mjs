@@ -26,8 +26,10 @@ export const yamlEsmBuild = {
 /**
  * One copy of `vscode-languageserver-types`. The package has two builds: `import` (our
  * code) resolves to its ES-module build, `require` (vscode-languageserver-protocol) to its
- * CommonJS one, so bundles carried both — two sets of the same namespaces, both run at
- * every start. Everything now takes the CommonJS build the LSP libraries already use.
+ * CommonJS one, so the server bundle carried both — two sets of the same namespaces, both
+ * run at every start. With this plugin everything takes the CommonJS build the LSP libraries
+ * already use. Only for bundles that include those libraries: elsewhere (the CLI) the
+ * ES-module build is the smaller, as esbuild keeps only the parts used.
  */
 export const oneLanguageServerTypes = {
   name: 'one-language-server-types',
