@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { CONTROLS } from '../../server/src/core/catalog/index';
 import { parseDate } from '../../server/src/core/dates';
 import { computePhases, phasesToJson, phasesToText, type Step, type StepId } from '../../server/src/core/phases/phaseModel';
+import { firstSentence } from '../../server/src/core/phases/stepDiagnostics';
 import { pathToUri, relativePath } from '../../server/src/core/uri';
 import { IsmsWorkspace } from '../../server/src/core/workspace/ismsWorkspace';
 import { createDiskHost } from '../../server/src/node/diskHost';
@@ -497,3 +498,14 @@ describe('phase progress', () => {
     });
   });
 });
+
+describe('phase tree: an error as a child of its step', () => {
+  it('is labelled with the first sentence of its message, ending before a capital or an opening quote', () => {
+    assert.equal(firstSentence('Evidence EV-9 is missing. Add it to the register.'), 'Evidence EV-9 is missing.');
+    assert.equal(firstSentence("The owner is unknown. 'zed' is not in people."), 'The owner is unknown.');
+    assert.equal(firstSentence('The owner is unknown. \u2018zed\u2019 is not in people.'), 'The owner is unknown.');
+    assert.equal(firstSentence('The title is short. \u201CTBD\u201D is a placeholder.'), 'The title is short.');
+    assert.equal(firstSentence('Use the 2022 id, e.g. 8.9 for configuration management.'), 'Use the 2022 id, e.g. 8.9 for configuration management.');
+  });
+});
+

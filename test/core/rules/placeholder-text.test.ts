@@ -26,6 +26,13 @@ describe('rule placeholder-text', () => {
     }
   });
 
+  it('takes the typographic ellipsis for the placeholder it is, not merely for short text', () => {
+    for (const value of ['…', '"\u2026"', '...']) {
+      const [d] = diagnosticsOf(workspaceOf({ 'soa.isms.yaml': soaJustification(value) }), 'soa.isms.yaml', CODE);
+      assert.equal((d?.data as { kind?: string } | undefined)?.kind, 'placeholder', value);
+    }
+  });
+
   it('recognises text that starts with TODO, TBD or TBC as a whole word, however long', () => {
     for (const value of ['"TODO: ask the CISO for the real reason behind this"', 'TBD after the risk workshop in March next year', 'tbc - waiting for the legal department']) {
       assert.equal(judge(value).length, 1, value);

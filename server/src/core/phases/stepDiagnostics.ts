@@ -138,7 +138,7 @@ function contains(node: Node | null | undefined, offset: number): boolean {
 }
 
 /** The first sentence of a message, for a tree label (the full message is in the problems panel). */
-function firstSentence(message: string): string {
+export function firstSentence(message: string): string {
   // A sentence ends at `. ` before a capital letter or a quote, not inside `e.g. 9.2`.
   const m = /^(.*?[.!?])(?=\s+[A-Z'"\u2018\u201C(]|\s*$)/.exec(message);
   return m ? m[1]! : message;
