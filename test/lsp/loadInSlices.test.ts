@@ -104,6 +104,29 @@ describe('reading a large folder in slices', function () {
     }
   });
 
+  it('makes a request about a document wait only for the folder that holds it', async () => {
+    const slow = slowHost(tree(40), 5);
+    const quick = memoryHost({ 'people.isms.yaml': 'people:\n  - id: amy\n    name: Amy Brown\n    roles: [internal-auditor]\n' }, 'file:///other');
+    const route = (uri: string): WorkspaceHost => (uri.startsWith('file:///other') ? quick : slow);
+    const host: WorkspaceHost = {
+      readFile: (uri) => route(uri).readFile(uri),
+      stat: (uri) => route(uri).stat(uri),
+      readDirectory: (uri) => route(uri).readDirectory(uri),
+      realpath: (uri) => route(uri).realpath(uri),
+    };
+    const registry = new WorkspaceRegistry({ host, today: () => TODAY, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log: () => undefined });
+    const large = registry.addFolder(ROOT);
+    registry.addFolder('file:///other');
+    assert.equal(large.isLoading, true);
+    assert.equal(registry.whenLoaded('file:///other/people.isms.yaml'), undefined, 'another folder, already read');
+    assert.equal(registry.whenLoaded('file:///elsewhere/loose.isms.yaml'), undefined, 'a file outside every folder');
+    const inLarge = registry.whenLoaded(`${ROOT}/risks/r0000.isms.yaml`);
+    assert.ok(inLarge, 'a file of the folder being read waits');
+    assert.ok(registry.whenLoaded(), 'and so does a request about every folder');
+    await inLarge;
+    assert.equal(large.isLoading, false);
+  });
+
   it('stops reading a folder removed meanwhile and does not report it loaded', async () => {
     const registry = new WorkspaceRegistry({ host: slowHost(tree(40), 5), today: () => TODAY, unusedSuppressionSeverity: DiagnosticSeverity.Hint, log: () => undefined });
     let told = false;
@@ -149,5 +172,22 @@ describe('LSP server reading a large folder', function () {
     assert.equal(kinds[0], 'begin', JSON.stringify(client.progress.slice(0, 3)));
     assert.equal(kinds.at(-1), 'end');
     assert.match(client.progress[0]!.title ?? '', /Reading the ISMS in /);
+  });
+  it('answers a request about a file outside the folder while the folder is still being read', async () => {
+    const files = tree(3000) as Record<string, string>;
+    const dir = tempWorkspace(files);
+    const looseDir = tempWorkspace({});
+    const loose = pathToUri(path.join(looseDir, 'soa.isms.yaml'));
+    const text = 'soa:\n  controls:\n    - id: A.5.1\n      applicable: true\n      status: implemented\n';
+    client = new TestClient({ workspaceFolders: [pathToUri(dir)], workDoneProgress: true });
+    await client.start();
+    for (const deadline = Date.now() + 20_000; client.progress.length === 0;) {
+      assert.ok(Date.now() < deadline, 'no progress shown');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await client.open(loose, text);
+    const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: loose }, position: { line: 2, character: 12 } });
+    assert.match(hover?.contents.value ?? '', /Policies for information security/);
+    assert.ok(!client.progress.some((p) => p.kind === 'end'), 'answered before the folder was read');
   });
 });

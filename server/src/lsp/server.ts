@@ -54,8 +54,8 @@ export function startServer(connection: Connection): void {
       const file = ws?.file(uri);
       return ws && file ? { ws, file } : undefined;
     },
-    run(what, fallback, token, work) {
-      const loaded = registry.whenLoaded();
+    run(what, fallback, token, work, documentUri) {
+      const loaded = registry.whenLoaded(documentUri);
       return loaded ? loaded.then(() => runSafe(log, what, fallback, token, work)) : runSafe(log, what, fallback, token, work);
     },
     onDidPublishDiagnostics: (listener) => publisher.onDidPublish(listener),

@@ -72,8 +72,18 @@ export class WorkspaceRegistry {
     return ws;
   }
 
-  /** Resolves once no folder is being read; undefined when none is (answer at once). */
-  whenLoaded(): Promise<void> | undefined {
+  /**
+   * Resolves once no folder is being read — or, given a document URI, once the folder that
+   * holds it is read: a file outside every folder, or in another folder, need not wait for
+   * a large one. Undefined when there is nothing to wait for (answer at once).
+   */
+  whenLoaded(uri?: string): Promise<void> | undefined {
+    if (uri !== undefined) {
+      const owner = this.folderOf(uri);
+      const pending = owner && this.loading.get(owner);
+      // Again afterwards: a folder added meanwhile may hold the file more closely.
+      return pending ? pending.then(() => this.whenLoaded(uri)) : undefined;
+    }
     return this.loading.size === 0 ? undefined : Promise.all(this.loading.values()).then(() => this.whenLoaded());
   }
 

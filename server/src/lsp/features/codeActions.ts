@@ -22,7 +22,7 @@ export const codeActionsFeature: FeatureModule = {
         const found = ctx.fileFor(params.textDocument.uri);
         if (!found) return [];
         return getCodeActions(found.ws, params.textDocument.uri, params.range, params.context.diagnostics);
-      }),
+      }, params.textDocument.uri),
     );
   },
 };

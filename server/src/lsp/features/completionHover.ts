@@ -22,14 +22,14 @@ export const completionHoverFeature: FeatureModule = {
       ctx.run<CompletionList>('completion', EMPTY_LIST, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getCompletions(found.ws, params.textDocument.uri, params.position, { snippetSupport: ctx.preferences.snippetSupport }) : EMPTY_LIST;
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onHover((params, token) =>
       ctx.run<Hover | null>('hover', null, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getHover(found.ws, params.textDocument.uri, params.position) : null;
-      }),
+      }, params.textDocument.uri),
     );
   },
 };

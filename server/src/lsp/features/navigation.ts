@@ -36,28 +36,28 @@ export const navigationFeature: FeatureModule = {
       ctx.run<Location[]>('definition', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDefinition(found.ws, params.textDocument.uri, params.position) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onReferences((params, token) =>
       ctx.run<Location[]>('references', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getReferences(found.ws, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onDocumentHighlight((params, token) =>
       ctx.run<DocumentHighlight[]>('documentHighlight', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentHighlights(found.ws, params.textDocument.uri, params.position) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onPrepareRename((params, token) =>
       ctx.run<{ range: Range; placeholder: string } | null>('prepareRename', null, token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? prepareRename(found.ws, params.textDocument.uri, params.position) : null;
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onRenameRequest((params, token) =>
@@ -71,21 +71,21 @@ export const navigationFeature: FeatureModule = {
           if (error instanceof RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
           throw error;
         }
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onDocumentLinks((params, token) =>
       ctx.run<DocumentLink[]>('documentLink', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentLinks(found.ws, params.textDocument.uri) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onDocumentSymbol((params, token) =>
       ctx.run<DocumentSymbol[]>('documentSymbol', [], token, () => {
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getDocumentSymbols(found.ws, params.textDocument.uri) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.onWorkspaceSymbol((params, token) =>
@@ -97,7 +97,7 @@ export const navigationFeature: FeatureModule = {
         if (!ctx.preferences.codeLens) return [];
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getCodeLenses(found.ws, params.textDocument.uri, SHOW_REFERENCES_COMMAND) : [];
-      }),
+      }, params.textDocument.uri),
     );
 
     connection.languages.inlayHint.on((params, token) =>
@@ -105,7 +105,7 @@ export const navigationFeature: FeatureModule = {
         if (!ctx.preferences.inlayHints) return [];
         const found = ctx.fileFor(params.textDocument.uri);
         return found ? getInlayHints(found.ws, params.textDocument.uri, params.range) : [];
-      }),
+      }, params.textDocument.uri),
     );
   },
 };
