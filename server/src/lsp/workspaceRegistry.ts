@@ -73,7 +73,7 @@ export class WorkspaceRegistry {
   }
 
   /**
-   * Resolves once no folder is being read — or, given a document URI, once the folder that
+   * Resolves once no folder is being read; or, given a document URI, once the folder that
    * holds it is read: a file outside every folder, or in another folder, need not wait for
    * a large one. Undefined when there is nothing to wait for (answer at once).
    */
