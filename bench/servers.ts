@@ -430,8 +430,10 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
  * turn round after round (so that a change of machine load touches all alike); one
  * untimed round first (disk cache).
  */
-export async function initializeTimes(specs: readonly ServerSpec[], folder: string, count: number): Promise<Stats[]> {
+/** Per server: spawn → `initialize` answered, and its peak RSS (VmHWM) at that moment. */
+export async function initializeTimes(specs: readonly ServerSpec[], folder: string, count: number): Promise<{ time: Stats; peakRssBytes: Stats }[]> {
   const samples: number[][] = specs.map(() => []);
+  const rss: number[][] = specs.map(() => []);
   for (let i = 0; i <= count; i++) {
     for (const [index, spec] of specs.entries()) {
       const c = client(spec);
@@ -441,13 +443,17 @@ export async function initializeTimes(specs: readonly ServerSpec[], folder: stri
           rootUri: folderUri, capabilities: CAPABILITIES, workspaceFolders: [{ uri: folderUri, name: path.basename(folder) }],
           initializationOptions: spec.id === 'isms' ? {} : undefined,
         });
-        if (i > 0) samples[index]!.push(init.fromSpawnMs);
+        if (i > 0) {
+          samples[index]!.push(init.fromSpawnMs);
+          const peak = c.peakRssBytes();
+          if (peak !== undefined) rss[index]!.push(peak);
+        }
       } finally {
         await c.stop();
       }
     }
   }
-  return samples.map(stats);
+  return samples.map((times, i) => ({ time: stats(times), peakRssBytes: stats(rss[i]!) }));
 }
 
 export interface AnchorCheck {
