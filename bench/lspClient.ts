@@ -63,7 +63,11 @@ export class BenchClient {
     });
     this.process.on('exit', () => (this.exited = true));
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    // No "partial message" timer: vscode-jsonrpc re-arms it for as long as a message is
+    // incomplete, even after dispose(), so a server stopped mid-message kept the bench alive.
+    const reader = new StreamMessageReader(this.process.stdout!);
+    reader.partialMessageTimeout = 0;
+    this.connection = createProtocolConnection(reader, new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const publication: Publication = { params, at: performance.now(), seq: ++this.seq };
       this.publications.push(publication);

@@ -13,6 +13,18 @@ import {
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
+/**
+ * A message reader for a server's stdout that keeps no timer. vscode-jsonrpc's reader
+ * re-arms a 10 s "partial message" timer for as long as a message is incomplete, and its
+ * dispose() does not clear it: a server stopped in the middle of a message left a timer
+ * that kept the test run alive for ever. Nothing here listens for partial messages.
+ */
+export function timerlessReader(stream: NodeJS.ReadableStream): StreamMessageReader {
+  const reader = new StreamMessageReader(stream);
+  reader.partialMessageTimeout = 0;
+  return reader;
+}
+
 export interface TestClientOptions {
   workspaceFolders: string[];
   env?: Record<string, string>;
@@ -38,7 +50,7 @@ export class TestClient {
   constructor(private readonly options: TestClientOptions) {
     this.process = spawn(process.execPath, [SERVER, '--stdio'], { env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(timerlessReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.published.set(params.uri, params);
       this.history.push(params);
