@@ -54,9 +54,17 @@ export function startServer(connection: Connection): void {
       const file = ws?.file(uri);
       return ws && file ? { ws, file } : undefined;
     },
-    run(what, fallback, token, work, documentUri) {
-      const loaded = registry.whenLoaded(documentUri);
+    run(what, fallback, token, work) {
+      const loaded = registry.whenLoaded();
       return loaded ? loaded.then(() => runSafe(log, what, fallback, token, work)) : runSafe(log, what, fallback, token, work);
+    },
+    runForDocument(what, fallback, token, uri, work) {
+      const answer = () => runSafe(log, what, fallback, token, () => {
+        const found = ctx.fileFor(uri);
+        return found ? work(found) : fallback;
+      });
+      const loaded = registry.whenLoaded(uri);
+      return loaded ? loaded.then(answer) : answer();
     },
     onDidPublishDiagnostics: (listener) => publisher.onDidPublish(listener),
     republish(ws) {

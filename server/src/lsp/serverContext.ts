@@ -27,11 +27,16 @@ export interface ServerContext {
    */
   fileFor(uri: string): { ws: IsmsWorkspace; file: IsmsFile } | undefined;
   /**
-   * Answers a request through runSafe once the ISMS it reads is loaded: an answer from a
-   * half-read ISMS would miss ids, references and rename targets. With `documentUri`, the
-   * folder holding that document (none for a file outside every folder); without, every folder.
+   * Answers a request about the whole ISMS through runSafe once every workspace folder
+   * has been read: an answer from a half-read ISMS would miss ids, references and steps.
    */
-  run<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T, documentUri?: string): T | ResponseError<void> | Promise<T | ResponseError<void>>;
+  run<T>(what: string, fallback: T, token: CancellationToken | undefined, work: () => T): T | ResponseError<void> | Promise<T | ResponseError<void>>;
+  /**
+   * Answers a request about one document through runSafe once the folder holding it has
+   * been read (at once for a file outside every folder), with the document's ISMS and
+   * parsed file; `fallback` when the URI is not an ISMS file we know.
+   */
+  runForDocument<T>(what: string, fallback: T, token: CancellationToken | undefined, uri: string, work: (found: { ws: IsmsWorkspace; file: IsmsFile }) => T): T | ResponseError<void> | Promise<T | ResponseError<void>>;
   /** Calls `listener` after each check of an ISMS, once its diagnostics are published. */
   onDidPublishDiagnostics(listener: (ws: IsmsWorkspace) => void): void;
   /** Checks an ISMS again now and publishes what changed. */

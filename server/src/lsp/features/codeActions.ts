@@ -17,12 +17,10 @@ export const codeActionsFeature: FeatureModule = {
   },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) =>
-      ctx.run<CodeAction[]>('codeAction', [], token, () => {
+      ctx.runForDocument<CodeAction[]>('codeAction', [], token, params.textDocument.uri, ({ ws }) => {
         if (!wantsQuickFixes(params.context.only)) return [];
-        const found = ctx.fileFor(params.textDocument.uri);
-        if (!found) return [];
-        return getCodeActions(found.ws, params.textDocument.uri, params.range, params.context.diagnostics);
-      }, params.textDocument.uri),
+        return getCodeActions(ws, params.textDocument.uri, params.range, params.context.diagnostics);
+      }),
     );
   },
 };

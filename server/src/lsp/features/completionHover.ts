@@ -19,17 +19,11 @@ export const completionHoverFeature: FeatureModule = {
     const { connection } = ctx;
 
     connection.onCompletion((params, token) =>
-      ctx.run<CompletionList>('completion', EMPTY_LIST, token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getCompletions(found.ws, params.textDocument.uri, params.position, { snippetSupport: ctx.preferences.snippetSupport }) : EMPTY_LIST;
-      }, params.textDocument.uri),
+      ctx.runForDocument<CompletionList>('completion', EMPTY_LIST, token, params.textDocument.uri, ({ ws }) => getCompletions(ws, params.textDocument.uri, params.position, { snippetSupport: ctx.preferences.snippetSupport })),
     );
 
     connection.onHover((params, token) =>
-      ctx.run<Hover | null>('hover', null, token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getHover(found.ws, params.textDocument.uri, params.position) : null;
-      }, params.textDocument.uri),
+      ctx.runForDocument<Hover | null>('hover', null, token, params.textDocument.uri, ({ ws }) => getHover(ws, params.textDocument.uri, params.position)),
     );
   },
 };

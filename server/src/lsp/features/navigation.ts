@@ -33,59 +33,39 @@ export const navigationFeature: FeatureModule = {
     const { connection } = ctx;
 
     connection.onDefinition((params, token) =>
-      ctx.run<Location[]>('definition', [], token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getDefinition(found.ws, params.textDocument.uri, params.position) : [];
-      }, params.textDocument.uri),
+      ctx.runForDocument<Location[]>('definition', [], token, params.textDocument.uri, ({ ws }) => getDefinition(ws, params.textDocument.uri, params.position)),
     );
 
     connection.onReferences((params, token) =>
-      ctx.run<Location[]>('references', [], token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getReferences(found.ws, params.textDocument.uri, params.position, params.context.includeDeclaration) : [];
-      }, params.textDocument.uri),
+      ctx.runForDocument<Location[]>('references', [], token, params.textDocument.uri, ({ ws }) => getReferences(ws, params.textDocument.uri, params.position, params.context.includeDeclaration)),
     );
 
     connection.onDocumentHighlight((params, token) =>
-      ctx.run<DocumentHighlight[]>('documentHighlight', [], token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getDocumentHighlights(found.ws, params.textDocument.uri, params.position) : [];
-      }, params.textDocument.uri),
+      ctx.runForDocument<DocumentHighlight[]>('documentHighlight', [], token, params.textDocument.uri, ({ ws }) => getDocumentHighlights(ws, params.textDocument.uri, params.position)),
     );
 
     connection.onPrepareRename((params, token) =>
-      ctx.run<{ range: Range; placeholder: string } | null>('prepareRename', null, token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? prepareRename(found.ws, params.textDocument.uri, params.position) : null;
-      }, params.textDocument.uri),
+      ctx.runForDocument<{ range: Range; placeholder: string } | null>('prepareRename', null, token, params.textDocument.uri, ({ ws }) => prepareRename(ws, params.textDocument.uri, params.position)),
     );
 
     connection.onRenameRequest((params, token) =>
-      ctx.run<WorkspaceEdit | null | ResponseError<void>>('rename', null, token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        if (!found) return null;
+      ctx.runForDocument<WorkspaceEdit | null | ResponseError<void>>('rename', null, token, params.textDocument.uri, ({ ws }) => {
         try {
-          return getRename(found.ws, params.textDocument.uri, params.position, params.newName);
+          return getRename(ws, params.textDocument.uri, params.position, params.newName);
         } catch (error) {
           // A refused rename is an answer for the user, not a server fault.
           if (error instanceof RenameError) return new ResponseError(LSPErrorCodes.RequestFailed, error.message);
           throw error;
         }
-      }, params.textDocument.uri),
+      }),
     );
 
     connection.onDocumentLinks((params, token) =>
-      ctx.run<DocumentLink[]>('documentLink', [], token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getDocumentLinks(found.ws, params.textDocument.uri) : [];
-      }, params.textDocument.uri),
+      ctx.runForDocument<DocumentLink[]>('documentLink', [], token, params.textDocument.uri, ({ ws }) => getDocumentLinks(ws, params.textDocument.uri)),
     );
 
     connection.onDocumentSymbol((params, token) =>
-      ctx.run<DocumentSymbol[]>('documentSymbol', [], token, () => {
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getDocumentSymbols(found.ws, params.textDocument.uri) : [];
-      }, params.textDocument.uri),
+      ctx.runForDocument<DocumentSymbol[]>('documentSymbol', [], token, params.textDocument.uri, ({ ws }) => getDocumentSymbols(ws, params.textDocument.uri)),
     );
 
     connection.onWorkspaceSymbol((params, token) =>
@@ -93,19 +73,17 @@ export const navigationFeature: FeatureModule = {
     );
 
     connection.onCodeLens((params, token) =>
-      ctx.run<CodeLens[]>('codeLens', [], token, () => {
+      ctx.runForDocument<CodeLens[]>('codeLens', [], token, params.textDocument.uri, ({ ws }) => {
         if (!ctx.preferences.codeLens) return [];
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getCodeLenses(found.ws, params.textDocument.uri, SHOW_REFERENCES_COMMAND) : [];
-      }, params.textDocument.uri),
+        return getCodeLenses(ws, params.textDocument.uri, SHOW_REFERENCES_COMMAND);
+      }),
     );
 
     connection.languages.inlayHint.on((params, token) =>
-      ctx.run<InlayHint[]>('inlayHint', [], token, () => {
+      ctx.runForDocument<InlayHint[]>('inlayHint', [], token, params.textDocument.uri, ({ ws }) => {
         if (!ctx.preferences.inlayHints) return [];
-        const found = ctx.fileFor(params.textDocument.uri);
-        return found ? getInlayHints(found.ws, params.textDocument.uri, params.range) : [];
-      }, params.textDocument.uri),
+        return getInlayHints(ws, params.textDocument.uri, params.range);
+      }),
     );
   },
 };
