@@ -49,19 +49,16 @@ export function startServer(connection: Connection): void {
     registry,
     preferences,
     log,
-    fileFor(uri) {
-      const ws = registry.folderOf(uri) ?? (documents.get(uri) ? registry.forUri(uri) : undefined);
-      const file = ws?.file(uri);
-      return ws && file ? { ws, file } : undefined;
-    },
     run(what, fallback, token, work) {
       const loaded = registry.whenLoaded();
       return loaded ? loaded.then(() => runSafe(log, what, fallback, token, work)) : runSafe(log, what, fallback, token, work);
     },
     runForDocument(what, fallback, token, uri, work) {
       const answer = () => runSafe(log, what, fallback, token, () => {
-        const found = ctx.fileFor(uri);
-        return found ? work(found) : fallback;
+        // An open document outside every folder has an ISMS of its own; a closed one none.
+        const ws = registry.folderOf(uri) ?? (documents.get(uri) ? registry.forUri(uri) : undefined);
+        const file = ws?.file(uri);
+        return ws && file ? work({ ws, file }) : fallback;
       });
       const loaded = registry.whenLoaded(uri);
       return loaded ? loaded.then(answer) : answer();

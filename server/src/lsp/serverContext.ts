@@ -22,11 +22,6 @@ export interface ServerContext {
   readonly preferences: EditorPreferences;
   log(message: string): void;
   /**
-   * The ISMS and the parsed file for a document URI (open or on disk), or undefined when
-   * the URI is not an ISMS file we know.
-   */
-  fileFor(uri: string): { ws: IsmsWorkspace; file: IsmsFile } | undefined;
-  /**
    * Answers a request about the whole ISMS through runSafe once every workspace folder
    * has been read: an answer from a half-read ISMS would miss ids, references and steps.
    */
