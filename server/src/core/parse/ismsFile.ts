@@ -345,13 +345,18 @@ function errorRange(text: string, error: YAMLError, contentEnd: number): [number
  * of the path at every node: on a large workspace that walk cost more than our rules.
  * Recursion is safe: deeper texts are refused before parsing (MAX_NESTING_DEPTH).
  */
-function walkTree(yaml: Document.Parsed): { duplicateKeys: [number, number][]; aliases: number } {
-  const found = { duplicateKeys: [] as [number, number][], aliases: 0 };
+function walkTree(yaml: Document.Parsed): TreeFindings {
+  const found: TreeFindings = { duplicateKeys: [], aliases: 0 };
   walkNode(yaml.contents, found);
   return found;
 }
 
-function walkNode(node: unknown, found: { duplicateKeys: [number, number][]; aliases: number }): void {
+interface TreeFindings {
+  duplicateKeys: [number, number][];
+  aliases: number;
+}
+
+function walkNode(node: unknown, found: TreeFindings): void {
   if (isAlias(node)) {
     found.aliases++;
   } else if (isMap(node)) {
