@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { lazyBuiltins, oneLanguageServerTypes, yamlEsmBuild } from '../scripts/esbuildPlugins.mjs';
 
 await esbuild.build({
-  entryPoints: ['bench/main.ts', 'bench/profileChild.ts', 'bench/floors/nodeAlone.ts', 'bench/floors/languageServerAlone.ts'],
+  entryPoints: ['bench/main.ts', 'bench/profileChild.ts', 'bench/floors/nodeAlone.ts', 'bench/floors/languageServerAlone.ts', 'bench/floors/parseOnlyServer.ts'],
   outbase: 'bench',
   bundle: true,
   platform: 'node',

@@ -34,6 +34,8 @@ const YAML_LS: ServerSpec = { id: 'yaml-ls', label: 'yaml-language-server', lang
 // Floors under "initialize answered", started in the same rounds as the servers (bench/floors/).
 const NODE_ALONE: ServerSpec = { id: 'floor', label: 'node alone', languageId: 'yaml', serverPath: path.join(OUT_DIR, 'floors/nodeAlone.js') };
 const LIBRARY_ALONE: ServerSpec = { id: 'floor', label: 'vscode-languageserver alone', languageId: 'yaml', serverPath: path.join(OUT_DIR, 'floors/languageServerAlone.js') };
+// The floor under the small session: a server that only parses the open file on each change.
+const PARSE_ONLY: ServerSpec = { id: 'floor', label: 'parse-only server (floor)', languageId: 'isms-yaml', serverPath: path.join(OUT_DIR, 'floors/parseOnlyServer.js') };
 
 interface Target {
   id: string;
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
       const specs = [OURS, { ...OURS, label: PRODUCTION, serverPath: path.join(productionDir, 'server.js') }, { ...OURS, label: NO_CODE_CACHE, serverPath: path.join(noCacheDir, 'server.js') }, YAML_LS, NODE_ALONE, LIBRARY_ALONE];
       const times = await initializeTimes(specs, small.dir, INITIALIZE_ROUNDS);
       specs.forEach((spec, i) => initialize.push({ label: spec.label, stats: times[i]!.time, peakRss: times[i]!.peakRssBytes }));
-      for (const spec of [OURS, OURS_NO_DEBOUNCE, YAML_LS]) smallSessions.push(await smallSession(spec, small, log));
+      for (const spec of [OURS, OURS_NO_DEBOUNCE, YAML_LS, PARSE_ONLY]) smallSessions.push(await smallSession(spec, small, log));
       for (const spec of [OURS, YAML_LS]) largeSessions.push(await largeSession(spec, large, RECHECK_FILE, log));
     }
   } finally {
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
   const sOurs = smallSessions.find((s) => s.server === OURS.label);
   const sOurs0 = smallSessions.find((s) => s.server === OURS_NO_DEBOUNCE.label);
   const sYaml = smallSessions.find((s) => s.server === YAML_LS.label);
+  const sFloor = smallSessions.find((s) => s.server === PARSE_ONLY.label);
   const lOurs = largeSessions.find((s) => s.server === OURS.label);
   const lYaml = largeSessions.find((s) => s.server === YAML_LS.label);
   const editP50 = (s: SmallSession | undefined) => s?.edits.find((e) => e.kind === 'schema')?.latency.p50;
@@ -225,7 +228,11 @@ async function main(): Promise<void> {
     const atStart = [NODE_ALONE, LIBRARY_ALONE, OURS].map((spec) => `${spec.label} ${fmtBytes(initialize.find((i) => i.label === spec.label)?.peakRss.p50)}`).join(', ');
     targets.push({
       id: 'rss-small', measurement: 'peak RSS (VmHWM), small session', ours: fmtBytes(sOurs.peakRssBytes), reference: `yaml-ls ${fmtBytes(sYaml.peakRssBytes)}`, ratio: r, target: '≤ 1/2 of yaml-ls', result: verdict(r, 0.5),
-      note: initialize.length > 0 ? `half of yaml-ls is ${fmtBytes(sYaml.peakRssBytes === undefined ? undefined : sYaml.peakRssBytes / 2)}; VmHWM once \`initialize\` is answered: ${atStart}` : undefined,
+      note: [
+        `half of yaml-ls is ${fmtBytes(sYaml.peakRssBytes === undefined ? undefined : sYaml.peakRssBytes / 2)}`,
+        sFloor ? `a server that only parses the file with \`yaml\` on each change and publishes (bench/floors/parseOnlyServer) peaks at ${fmtBytes(sFloor.peakRssBytes)} in the same session` : undefined,
+        initialize.length > 0 ? `VmHWM once \`initialize\` is answered: ${atStart}` : undefined,
+      ].filter(Boolean).join('; '),
     });
   }
   if (lOurs && lYaml) {
