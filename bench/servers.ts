@@ -212,6 +212,14 @@ function versioned(spec: ServerSpec): boolean {
   return spec.id !== 'yaml-ls';
 }
 
+/**
+ * Our server and the session floor read the workspace folder themselves; yaml-language-server
+ * checks open documents only.
+ */
+function readsFolder(spec: ServerSpec): boolean {
+  return spec.id !== 'yaml-ls';
+}
+
 function hasLine(diagnostics: readonly Diagnostic[], line: number): boolean {
   return diagnostics.some((d) => d.range.start.line === line);
 }
@@ -265,7 +273,7 @@ export async function smallSession(spec: ServerSpec, corpus: Corpus, log: (line:
       completionProvider: Boolean(capabilities.completionProvider), hoverProvider: Boolean(capabilities.hoverProvider),
       rssAfterStartBytes: c.peakRssBytes(),
     };
-    if (spec.id === 'isms') {
+    if (readsFolder(spec)) {
       const settled = await c.waitForAll([uri], 0, 60_000);
       session.workspacePublishedMs = settled - c.spawnedAt;
       await c.barrier();
@@ -354,8 +362,8 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
   try {
     let settledAt: number;
     let startedAt: number;
-    const mark = spec.id === 'isms' ? 0 : c.mark();
-    if (spec.id === 'isms') {
+    const mark = readsFolder(spec) ? 0 : c.mark();
+    if (readsFolder(spec)) {
       startedAt = c.spawnedAt + initializeMs;
       settledAt = await c.waitForAll(uris, 0);
     } else {
@@ -376,7 +384,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
     const file = corpus.files.find((f) => f.relPath === editRelPath)!;
     const uri = uriOf(file.absPath);
     let version = 1;
-    if (spec.id === 'isms') {
+    if (readsFolder(spec)) {
       const openMark = c.mark();
       await c.open(uri, file.text, version, spec.languageId);
       await c.waitFor(uri, openMark, (p) => p.params.version === version, 120_000);
@@ -403,7 +411,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
         const m = c.mark();
         const sent = performance.now();
         await c.change(uri, v, { start: s.target.range.start, end: { line, character: s.target.range.start.character + current.length } }, next);
-        const p = await c.waitFor(uri, m, (pub) => (spec.id === 'yaml-ls' || pub.params.version === v)
+        const p = await c.waitFor(uri, m, (pub) => (!versioned(spec) || pub.params.version === v)
           && (!s.expectLine || hasLine(pub.params.diagnostics, line) === (next === s.bad)), 120_000);
         await c.barrier();
         // Every second edit returns the file to its original state: both directions are timed.
@@ -415,7 +423,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
         const v = ++version;
         const m = c.mark();
         await c.change(uri, v, { start: s.target.range.start, end: { line, character: s.target.range.start.character + current.length } }, s.target.value);
-        await c.waitFor(uri, m, (pub) => spec.id === 'yaml-ls' || pub.params.version === v, 120_000);
+        await c.waitFor(uri, m, (pub) => !versioned(spec) || pub.params.version === v, 120_000);
         await c.barrier();
       }
       edits.push({ kind: s.kind, description: s.description, toEditedFile: stats(toFile), toIdle: stats(toIdle) });
@@ -425,7 +433,7 @@ export async function largeSession(spec: ServerSpec, corpus: Corpus, editRelPath
       settledFromSpawnMs: settledAt - c.spawnedAt, settledFromStartMs: settledAt - startedAt,
       firstPublishedFromSpawnMs: (firstPublished?.at ?? NaN) - c.spawnedAt,
       filesWithDiagnostics, diagnostics, edits, peakRssBytes: c.peakRssBytes(),
-      note: spec.id === 'isms'
+      note: readsFolder(spec)
         ? 'workspace folder scanned by the server; no file open'
         : 'every file opened with didOpen (yaml-language-server validates open documents only)',
     };

@@ -1,12 +1,16 @@
 /**
- * A floor under "peak RSS, small session": the least a server on this project's stack
- * (Node 20, vscode-languageserver, `yaml`) does in that session. It keeps the open
- * document, parses it with `yaml`'s `parseDocument` on every change, and publishes what
- * three trivial checks find (an SoA `status` outside the schema's list, an `owner` that is
- * no person's id, a `likelihood` outside 1–5), so that the session's edits see their
- * result. No completion or hover, no schema, no rules, no workspace scan. Bundled like our
- * server (bench/build.mjs).
+ * A floor under the server sessions: the least a server on this project's stack (Node 20,
+ * vscode-languageserver, `yaml`) does in them. Like ours, it reads the workspace folder's
+ * `.isms.yaml` files once initialized and publishes each, then parses an open document on
+ * every change. "Checking" is `yaml`'s `parseDocument` plus three trivial checks (an SoA
+ * `status` outside the schema's list, an `owner` that is no person of the same file, a
+ * `likelihood` outside 1–5), so that the sessions' edits see their result. No schema, no
+ * rules, no completion or hover, and no tree kept for a closed file. One thread, like ours.
+ * Bundled like our server (bench/build.mjs).
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,12 +19,29 @@ const STATUSES = new Set(['implemented', 'partially-implemented', 'planned', 'no
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+let folders: string[] = [];
 
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-}));
-// The bench waits for a server to pull its configuration, as ours and yaml-language-server do.
-connection.onInitialized(() => void connection.workspace.getConfiguration('isms'));
+connection.onInitialize((params) => {
+  folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+});
+connection.onInitialized(() => {
+  for (const folder of folders) {
+    for (const file of ismsFiles(folder)) {
+      const document = TextDocument.create(pathToFileURL(file).href, 'isms-yaml', 0, fs.readFileSync(file, 'utf8'));
+      void connection.sendDiagnostics({ uri: document.uri, diagnostics: check(document) });
+    }
+  }
+  // The bench waits for a server to pull its configuration, as ours and yaml-language-server do.
+  void connection.workspace.getConfiguration('isms');
+});
+
+function ismsFiles(folder: string): string[] {
+  return (fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }))
+    .filter((name) => name.endsWith('.isms.yaml'))
+    .sort()
+    .map((name) => path.join(folder, name));
+}
 
 function check(document: TextDocument): Diagnostic[] {
   const yaml = parseDocument(document.getText());
@@ -47,7 +68,7 @@ function check(document: TextDocument): Diagnostic[] {
   for (const { key, node } of values) {
     const value = (node as { value?: unknown }).value;
     if (key === 'status' && !STATUSES.has(String(value))) report(node, 'unknown status');
-    if (key === 'owner' && !people.has(value)) report(node, 'unknown person');
+    if (key === 'owner' && people.size > 0 && !people.has(value)) report(node, 'unknown person');
     if (key === 'likelihood' && !(typeof value === 'number' && value >= 1 && value <= 5)) report(node, 'likelihood outside 1-5');
   }
   for (const error of yaml.errors) {
