@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { diagnosticsOf, summarize, workspaceOf } from '../../helpers/memoryHost';
+import { diagnosticsOf, summarize, uriOf, workspaceOf } from '../../helpers/memoryHost';
 
 const CODE = ['unknown-person'];
 const lines = (...rows: string[]): string => rows.join('\n') + '\n';
@@ -98,6 +98,22 @@ describe('rule unknown-person', () => {
       ),
     });
     assert.deepEqual(summarize(ws, 'isms.isms.yaml', CODE), []);
+  });
+
+  it('suggests for every citation of an unknown id, and again once people change', () => {
+    const risks = lines(
+      'risks:',
+      '  - id: R-1', '    title: Stolen laptop', '    likelihood: 3', '    impact: 4', '    treatment: mitigate', '    owner: alise',
+      '  - id: R-2', '    title: Lost badge', '    likelihood: 2', '    impact: 2', '    treatment: accept', '    owner: alise',
+    );
+    const ws = workspaceOf({ 'people.isms.yaml': PEOPLE, 'risks.isms.yaml': risks });
+    const before = diagnosticsOf(ws, 'risks.isms.yaml', CODE).map((d) => (d.data as { suggestions: string[] }).suggestions);
+    assert.deepEqual(before, [['alice'], ['alice']]);
+    // Each finding carries its own list: one handed to a code action is not another's.
+    assert.notEqual(before[0], before[1]);
+    ws.setDocument(uriOf('people.isms.yaml'), PEOPLE + lines('  - id: alisa', '    name: Alisa Berg'), 2);
+    const after = diagnosticsOf(ws, 'risks.isms.yaml', CODE).map((d) => (d.data as { suggestions: string[] }).suggestions);
+    assert.deepEqual(after, [['alice', 'alisa'], ['alice', 'alisa']]);
   });
 
   it('leaves a number where a person id belongs to the schema', () => {

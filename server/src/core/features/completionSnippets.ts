@@ -89,7 +89,7 @@ export function firstMissingControl(model: WorkspaceModel): string | undefined {
 }
 
 function idChoices(model: WorkspaceModel, kind: IdKind): string[] {
-  return [...new Set(model.ids(kind))].slice(0, 30);
+  return model.ids(kind).slice(0, 30);
 }
 
 export interface SnippetEnv {

@@ -48,6 +48,8 @@ export class WorkspaceModel {
   private citationsByTarget: FileOrderedIndex<Citation> | undefined;
   private readonly soaEntriesList: readonly SoaEntry[];
   private fileIndex: Map<string, IsmsFile> | undefined;
+  /** Per kind, built on first use: "did you mean" and completion read every id of a kind. */
+  private readonly distinctIds = new Map<IdKind, readonly string[]>();
 
   constructor(files: Iterable<IsmsFile>);
   constructor(files: Iterable<IsmsFile>, parts: ModelParts);
@@ -160,13 +162,15 @@ export class WorkspaceModel {
   }
 
   /** Every id of a kind once, in the order of first definition. */
-  *ids(kind: IdKind): IterableIterator<string> {
-    const seen = new Set<string>();
-    for (const item of this.items(kind)) {
-      if (item.id === undefined || seen.has(item.id)) continue;
-      seen.add(item.id);
-      yield item.id;
+  ids(kind: IdKind): readonly string[] {
+    let ids = this.distinctIds.get(kind);
+    if (!ids) {
+      const seen = new Set<string>();
+      for (const item of this.items(kind)) if (item.id !== undefined) seen.add(item.id);
+      ids = [...seen];
+      this.distinctIds.set(kind, ids);
     }
+    return ids;
   }
 
   /** Entries of the SoA that counts. */

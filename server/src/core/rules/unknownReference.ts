@@ -1,4 +1,5 @@
 import type { IdKind } from '../model/facts';
+import type { WorkspaceModel } from '../model/workspaceModel';
 import { closestMatches, orList } from '../text/closest';
 import type { Rule } from './rule';
 
@@ -9,6 +10,23 @@ interface ReferenceRuleSpec {
   summary: string;
   help: string;
   describe: (id: string) => string;
+}
+
+/**
+ * "Did you mean" per model, kind and id. An unknown id is often cited many times (a typo
+ * copied from item to item), and each time every id of its kind is a candidate: 19,000
+ * evidence ids in a large register. The model is immutable, so its answers are too.
+ */
+const suggestionsByModel = new WeakMap<WorkspaceModel, Map<string, readonly string[]>>();
+
+function suggestionsFor(model: WorkspaceModel, kind: IdKind, id: string): string[] {
+  let known = suggestionsByModel.get(model);
+  if (!known) suggestionsByModel.set(model, (known = new Map()));
+  const key = `${kind}:${id}`;
+  let suggestions = known.get(key);
+  if (!suggestions) known.set(key, (suggestions = closestMatches(id, model.ids(kind))));
+  // A copy: the list travels in the finding's data, which code actions read.
+  return [...suggestions];
 }
 
 /** The `unknown-person|evidence|audit` rules differ only in what they look up. */
@@ -25,7 +43,7 @@ function unknownReferenceRule(spec: ReferenceRuleSpec): Rule {
         // A number or a date where an id belongs is a type error, which the schema reports.
         if (typeof citation.node.value !== 'string') continue;
         if (ctx.model.itemsWithId(spec.kind, citation.value).length > 0) continue;
-        const suggestions = closestMatches(citation.value, ctx.model.ids(spec.kind));
+        const suggestions = suggestionsFor(ctx.model, spec.kind, citation.value);
         const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : '';
         ctx.report(citation.node, spec.describe(citation.value) + hint, { data: { id: citation.value, kind: spec.kind, suggestions } });
       }

@@ -3,30 +3,38 @@
 /**
  * Levenshtein distance where a difference in case alone costs half; above `limit` it
  * stops early and answers some value above `limit` (a suggestion needs only "close enough").
- * Computed in half-units on reused integer rows: it runs for every unknown id and every
- * missing evidence file against all candidates, and allocating per call dominated.
+ * Computed in half-units on reused integer rows, and with a finite limit only within the
+ * band of cells whose offset the limit allows (each unit of offset costs an insertion or a
+ * deletion): it runs for every unknown id and every missing evidence file against all
+ * candidates, and a folder of similarly named files makes every candidate a close one.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   // Every character one string has more than the other costs at least 1.
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const m = b.length;
-  if (rowA.length < m + 1) {
+  if (rowA.length < m + 2) {
     rowA = new Int32Array(2 * m + 2);
     rowB = new Int32Array(2 * m + 2);
     lowerB = new Int32Array(2 * m + 2);
   }
   for (let j = 0; j < m; j++) lowerB[j] = lowerUnit(b.charCodeAt(j));
+  const band = Math.floor(limit);
   let previous = rowA;
   let current = rowB;
-  for (let j = 0; j <= m; j++) previous[j] = 2 * j;
+  for (let j = 0; j <= m; j++) previous[j] = j <= band ? 2 * j : OUT_OF_BAND;
   const limitInHalfUnits = 2 * limit;
   for (let i = 1; i <= a.length; i++) {
     const unitA = a.charCodeAt(i - 1);
     const lowerA = lowerUnit(unitA);
-    current[0] = 2 * i;
-    let rowMin = 2 * i;
-    for (let j = 1; j <= m; j++) {
+    const from = Math.max(1, i - band);
+    const to = Math.min(m, i + band);
+    current[0] = i <= band ? 2 * i : OUT_OF_BAND;
+    // The cells just outside the band read as unreachable by this row and the next.
+    current[from - 1] = from === 1 ? current[0]! : OUT_OF_BAND;
+    if (to < m) current[to + 1] = OUT_OF_BAND;
+    let rowMin = from === 1 ? current[0]! : OUT_OF_BAND;
+    for (let j = from; j <= to; j++) {
       const cost = unitA === b.charCodeAt(j - 1) ? 0 : lowerA === lowerB[j - 1] ? 1 : 2;
       let value = previous[j]! + 2;
       const insert = current[j - 1]! + 2;
@@ -43,6 +51,9 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return previous[m]! / 2;
 }
+
+/** A cell the band leaves out: far above any limit, and safe to add to. */
+const OUT_OF_BAND = 1 << 29;
 
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
@@ -95,15 +106,23 @@ function bagDistance(a: string, b: string): number {
 /** Candidates within a distance that grows with the word's length, closest first. */
 export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
   // Short ids tolerate one typo, longer ones one per three characters ('zoe' is not 'bob').
-  const limit = Math.max(1, Math.floor(input.length / 3));
-  const scored: [string, number][] = [];
+  let limit = Math.max(1, Math.floor(input.length / 3));
+  // The best `max` so far, closest first (ties by name); once full, a candidate must be at
+  // most as far as the last of them, which lets the distance stop sooner.
+  const best: [string, number][] = [];
   for (const candidate of candidates) {
-    if (bagDistance(input, candidate) > limit) continue;
+    // Cheapest first: a length difference is a lower bound of the bag distance.
+    if (Math.abs(input.length - candidate.length) > limit || bagDistance(input, candidate) > limit) continue;
     const d = editDistance(input, candidate, limit);
-    if (d <= limit) scored.push([candidate, d]);
+    if (d > limit) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]![1] > d || (best[at - 1]![1] === d && best[at - 1]![0] > candidate))) at--;
+    if (at >= max) continue;
+    best.splice(at, 0, [candidate, d]);
+    if (best.length > max) best.pop();
+    if (best.length === max) limit = best[max - 1]![1];
   }
-  scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  return scored.slice(0, max).map(([c]) => c);
+  return best.map(([c]) => c);
 }
 
 /** `a`, `a or b`, `a, b or c` — for messages. */
