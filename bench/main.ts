@@ -36,6 +36,8 @@ const NODE_ALONE: ServerSpec = { id: 'floor', label: 'node alone', languageId: '
 const LIBRARY_ALONE: ServerSpec = { id: 'floor', label: 'vscode-languageserver alone', languageId: 'yaml', serverPath: path.join(OUT_DIR, 'floors/languageServerAlone.js') };
 // The floor under the server sessions: a server that reads the folder and parses each file and each change, nothing more.
 const PARSE_ONLY: ServerSpec = { id: 'floor', label: 'parse-only server (floor)', languageId: 'isms-yaml', serverPath: path.join(OUT_DIR, 'floors/parseOnlyServer.js') };
+// The same reading the folder on two worker threads: what a design without shared trees could reach on this machine.
+const PARSE_ONLY_THREADS: ServerSpec = { ...PARSE_ONLY, label: 'parse-only server, 2 worker threads (floor)', serverArgs: ['--threads=2'] };
 
 interface Target {
   id: string;
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
       const times = await initializeTimes(specs, small.dir, INITIALIZE_ROUNDS);
       specs.forEach((spec, i) => initialize.push({ label: spec.label, stats: times[i]!.time, peakRss: times[i]!.peakRssBytes }));
       for (const spec of [OURS, OURS_NO_DEBOUNCE, YAML_LS, PARSE_ONLY]) smallSessions.push(await smallSession(spec, small, log));
-      for (const spec of [OURS, YAML_LS, PARSE_ONLY]) largeSessions.push(await largeSession(spec, large, RECHECK_FILE, log));
+      for (const spec of [OURS, YAML_LS, PARSE_ONLY, PARSE_ONLY_THREADS]) largeSessions.push(await largeSession(spec, large, RECHECK_FILE, log));
     }
   } finally {
     if (!args.has('--keep') && !args.has('--profile')) fs.rmSync(tmp, { recursive: true, force: true });
@@ -172,6 +174,7 @@ async function main(): Promise<void> {
   const lOurs = largeSessions.find((s) => s.server === OURS.label);
   const lYaml = largeSessions.find((s) => s.server === YAML_LS.label);
   const lFloor = largeSessions.find((s) => s.server === PARSE_ONLY.label);
+  const lFloorThreads = largeSessions.find((s) => s.server === PARSE_ONLY_THREADS.label);
   const editP50 = (s: SmallSession | undefined) => s?.edits.find((e) => e.kind === 'schema')?.latency.p50;
   const initOf = (label: string) => initialize.find((i) => i.label === label)?.stats;
   const targets: Target[] = [];
@@ -224,6 +227,7 @@ async function main(): Promise<void> {
         `a quarter of yaml-ls is ${fmtMs(lYaml.settledFromSpawnMs / 4)}`,
         coreOf('large') ? `parsing the corpus alone (parse floor, one thread) takes ${fmtMs(coreOf('large')!.parseFloor.p50)}` : undefined,
         lFloor ? `a server that only reads, parses and publishes every file (bench/floors/parseOnlyServer) settles in ${fmtMs(lFloor.settledFromSpawnMs)}` : undefined,
+        lFloorThreads ? `${fmtMs(lFloorThreads.settledFromSpawnMs)} when it parses on two worker threads` : undefined,
       ].filter(Boolean).join('; '),
     });
   }

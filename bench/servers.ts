@@ -34,6 +34,8 @@ export interface ServerSpec {
   serverPath?: string;
   /** Node options before the script (for experiments; the extension passes none). */
   execArgv?: readonly string[];
+  /** A floor's own options after the script (`--threads=2`). */
+  serverArgs?: readonly string[];
 }
 
 export const YAML_SETTINGS = {
@@ -48,7 +50,7 @@ export const YAML_SETTINGS = {
 
 function client(spec: ServerSpec): BenchClient {
   if (spec.id === 'floor') {
-    return new BenchClient({ name: spec.label, command: process.execPath, args: [spec.serverPath!, '--stdio'], configuration: () => null });
+    return new BenchClient({ name: spec.label, command: process.execPath, args: [spec.serverPath!, '--stdio', ...(spec.serverArgs ?? [])], configuration: () => null });
   }
   if (spec.id === 'isms') {
     return new BenchClient({

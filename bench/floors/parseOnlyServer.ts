@@ -5,36 +5,70 @@
  * every change. "Checking" is `yaml`'s `parseDocument` plus three trivial checks (an SoA
  * `status` outside the schema's list, an `owner` that is no person of the same file, a
  * `likelihood` outside 1–5), so that the sessions' edits see their result. No schema, no
- * rules, no completion or hover, and no tree kept for a closed file. One thread, like ours.
- * Bundled like our server (bench/build.mjs).
+ * rules, no completion or hover, and no tree kept for a closed file. One thread, like ours;
+ * with `--threads=N` the folder is read, parsed and checked by N worker threads, each
+ * taking every Nth file and sending back plain diagnostics: what a design whose rules need
+ * no tree from another thread could reach. Bundled like our server (bench/build.mjs).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { ProposedFeatures, TextDocumentSyncKind, TextDocuments, createConnection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const STATUSES = new Set(['implemented', 'partially-implemented', 'planned', 'not-implemented']);
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-let folders: string[] = [];
+const THREADS = Number(process.argv.find((arg) => arg.startsWith('--threads='))?.slice('--threads='.length) ?? 0);
 
-connection.onInitialize((params) => {
-  folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
-  return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
-});
-connection.onInitialized(() => {
-  for (const folder of folders) {
-    for (const file of ismsFiles(folder)) {
-      const document = TextDocument.create(pathToFileURL(file).href, 'isms-yaml', 0, fs.readFileSync(file, 'utf8'));
-      void connection.sendDiagnostics({ uri: document.uri, diagnostics: check(document) });
-    }
+interface Checked { uri: string; diagnostics: Diagnostic[] }
+
+function checkFile(file: string): Checked {
+  const document = TextDocument.create(pathToFileURL(file).href, 'isms-yaml', 0, fs.readFileSync(file, 'utf8'));
+  return { uri: document.uri, diagnostics: check(document) };
+}
+
+if (isMainThread) startServer();
+else {
+  const { files, index, step } = workerData as { files: string[]; index: number; step: number };
+  const batch: Checked[] = [];
+  for (let i = index; i < files.length; i += step) {
+    batch.push(checkFile(files[i]!));
+    if (batch.length === 20) parentPort!.postMessage(batch.splice(0));
   }
-  // The bench waits for a server to pull its configuration, as ours and yaml-language-server do.
-  void connection.workspace.getConfiguration('isms');
-});
+  parentPort!.postMessage(batch);
+}
+
+function startServer(): void {
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  let folders: string[] = [];
+  const publish = ({ uri, diagnostics }: Checked) => void connection.sendDiagnostics({ uri, diagnostics });
+
+  connection.onInitialize((params) => {
+    folders = (params.workspaceFolders ?? []).map((f) => fileURLToPath(f.uri));
+    return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  });
+  connection.onInitialized(() => {
+    const files = folders.flatMap(ismsFiles);
+    if (THREADS > 0) {
+      for (let index = 0; index < THREADS; index++) {
+        new Worker(__filename, { workerData: { files, index, step: THREADS } }).on('message', (batch: Checked[]) => batch.forEach(publish));
+      }
+    } else {
+      for (const file of files) publish(checkFile(file));
+    }
+    // The bench waits for a server to pull its configuration, as ours and yaml-language-server do.
+    void connection.workspace.getConfiguration('isms');
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: check(document) });
+  });
+  documents.listen(connection);
+  connection.listen();
+}
 
 function ismsFiles(folder: string): string[] {
   return (fs.readdirSync(folder, { recursive: true, encoding: 'utf8' }))
@@ -77,8 +111,3 @@ function check(document: TextDocument): Diagnostic[] {
   return diagnostics;
 }
 
-documents.onDidChangeContent(({ document }) => {
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: check(document) });
-});
-documents.listen(connection);
-connection.listen();
