@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import { diagnosticsOf, workspaceOf } from '../../helpers/memoryHost';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { WorkspaceHost } from '../../../server/src/core/host';
+import { parseDate } from '../../../server/src/core/dates';
+import { IsmsWorkspace } from '../../../server/src/core/workspace/ismsWorkspace';
+import { ROOT, diagnosticsOf, memoryHost, uriOf, workspaceOf, type MemoryTree } from '../../helpers/memoryHost';
 import { evidenceWithLink, linkFindings, linkFindingsFor } from './evidenceLinkFixtures';
 
 describe('rule evidence-missing-file', () => {
@@ -38,6 +42,31 @@ describe('rule evidence-missing-file', () => {
       "The link 'evidence/acess-review.pdf#p2' of evidence EV-001 points to evidence/acess-review.pdf, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file's folder). Did you mean 'evidence/access-review.pdf#p2'?",
     );
     assert.deepEqual(d!.data, { link: 'evidence/acess-review.pdf#p2', resolved: 'evidence/acess-review.pdf', suggestions: ['evidence/access-review.pdf#p2'], id: 'EV-001' });
+  });
+
+  it('words each link to the same missing file its own way, and sees the file once it exists', () => {
+    const register = [
+      'evidence:',
+      '  - id: EV-001', '    title: Access review', '    link: docs/acess-review.pdf', '    collected: 2026-10-01',
+      '  - id: EV-002', '    title: Access review, page 2', '    link: docs/acess-review.pdf#page=2', '    collected: 2026-10-01',
+      '  - id: EV-003', '    title: Access review again', '    link: docs\\acess-review.pdf', '    collected: 2026-10-01',
+      '',
+    ].join('\n');
+    const before: MemoryTree = { 'evidence.isms.yaml': register, 'docs/access-review.pdf': 'pdf' };
+    // The disk as the workspace sees it; the test swaps it between check passes.
+    let disk: WorkspaceHost = memoryHost(before);
+    const host: WorkspaceHost = {
+      readFile: (uri) => disk.readFile(uri), stat: (uri) => disk.stat(uri),
+      readDirectory: (uri) => disk.readDirectory(uri), realpath: (uri) => disk.realpath(uri),
+    };
+    const ws = new IsmsWorkspace({ host, folderUri: ROOT, today: () => parseDate('2026-11-28')!, unusedSuppressionSeverity: DiagnosticSeverity.Hint });
+    ws.scan();
+    const missing = () => ws.diagnoseAll().find((f) => f.uri === uriOf('evidence.isms.yaml'))!.diagnostics.filter((d) => d.code === 'evidence-missing-file');
+    assert.deepEqual(missing().map((d) => (d.data as { suggestions: string[] }).suggestions), [
+      ['docs/access-review.pdf'], ['docs/access-review.pdf#page=2'], ['docs\\access-review.pdf'],
+    ]);
+    disk = memoryHost({ ...before, 'docs/acess-review.pdf': 'pdf' });
+    assert.deepEqual(missing(), []);
   });
 
   it('reports each link once, with the first rule that applies', () => {

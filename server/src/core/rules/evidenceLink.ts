@@ -34,6 +34,11 @@ export interface LinkContext {
   fileUri: string;
   folderUri: string;
   host: WorkspaceHost;
+  /**
+   * Where relative paths led earlier in the same check pass, by target: many items link the
+   * same document. Only for a host that lives one pass.
+   */
+  resolved?: Map<string, Resolution>;
 }
 
 /** A scheme of two or more characters: a single letter before `:` is a Windows drive. */
@@ -97,39 +102,62 @@ function judgeRelativePath(text: string, shown: string, invalid: (why: string) =
   const path = (pathEnd < 0 ? text : text.slice(0, pathEnd)).replace(/\\/g, '/');
   if (path === '') return invalid('names no file, only a fragment or query, so an auditor has nothing to open. Write the path of the file, relative to this file.');
 
-  const holdingFolder = dirnameUri(at.fileUri);
-  const target = joinUri(holdingFolder, path);
-  const workspacePath = uriToPath(at.folderUri);
-  if (!isPathInside(uriToPath(target), workspacePath)) {
-    return {
-      code: 'evidence-outside-workspace',
-      message: `${shown} leads outside the workspace folder (to ${uriToPath(target)}). Evidence outside the ISMS repository is not kept with it, and an auditor given the repository cannot open it. Move the file into the workspace and link it relative to this file.`,
-      data: { link: text, resolved: uriToPath(target) },
-    };
+  const found = resolveRelativePath(path, at);
+  switch (found.kind) {
+    case 'outside':
+      return {
+        code: 'evidence-outside-workspace',
+        message: `${shown} leads outside the workspace folder (to ${found.resolved}). Evidence outside the ISMS repository is not kept with it, and an auditor given the repository cannot open it. Move the file into the workspace and link it relative to this file.`,
+        data: { link: text, resolved: found.resolved },
+      };
+    case 'through-symlink':
+      return {
+        code: 'evidence-outside-workspace',
+        message: `${shown} goes through a symbolic link to ${found.real}, outside the workspace folder. Evidence outside the ISMS repository is not kept with it, and an auditor given the repository cannot open it. Copy the file into the workspace instead of linking to it.`,
+        data: { link: text, resolved: found.real },
+      };
+    case 'exists':
+      return undefined;
+    case 'missing': {
+      const slash = path.lastIndexOf('/');
+      const suggestions = found.similar.map((name) => text.slice(0, slash + 1) + name + text.slice(path.length));
+      const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : /^www\./i.test(path) ? ` If it is a web page, write it as 'https://${shorten(text)}'.` : '';
+      return {
+        code: 'evidence-missing-file',
+        message: `${shown} points to ${found.relative}, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file's folder).${hint}`,
+        data: { link: text, resolved: found.relative, suggestions },
+      };
+    }
   }
+}
+
+/** Where a relative link path leads, apart from how the link is worded. */
+export type Resolution =
+  | { kind: 'outside'; resolved: string }
+  | { kind: 'through-symlink'; real: string }
+  | { kind: 'exists' }
+  | { kind: 'missing'; relative: string; similar: readonly string[] };
+
+/** Resolving takes path arithmetic, real paths and, for a missing file, "did you mean" against its folder. */
+function resolveRelativePath(path: string, at: LinkContext): Resolution {
+  const target = joinUri(dirnameUri(at.fileUri), path);
+  if (!at.resolved) return resolveTarget(target, at);
+  const key = `${at.folderUri}\n${target}`;
+  let found = at.resolved.get(key);
+  if (!found) at.resolved.set(key, (found = resolveTarget(target, at)));
+  return found;
+}
+
+function resolveTarget(target: string, at: LinkContext): Resolution {
+  const workspacePath = uriToPath(at.folderUri);
+  if (!isPathInside(uriToPath(target), workspacePath)) return { kind: 'outside', resolved: uriToPath(target) };
   const deepest = realpathOfDeepestExisting(target, at);
   const real = deepest?.real;
   const realWorkspace = canonicalPath(at.host.realpath(at.folderUri)) ?? workspacePath;
-  if (real !== undefined && !isPathInside(real, realWorkspace)) {
-    return {
-      code: 'evidence-outside-workspace',
-      message: `${shown} goes through a symbolic link to ${real}, outside the workspace folder. Evidence outside the ISMS repository is not kept with it, and an auditor given the repository cannot open it. Copy the file into the workspace instead of linking to it.`,
-      data: { link: text, resolved: real },
-    };
-  }
-
+  if (real !== undefined && !isPathInside(real, realWorkspace)) return { kind: 'through-symlink', real };
   // A file or a folder: both fine. A target that resolves exists (even below a symlinked folder).
-  if (deepest?.isTarget || at.host.stat(target) !== undefined) return undefined;
-  const suggestions = similarNames(target, at.host).map((name) => {
-    const slash = path.lastIndexOf('/');
-    return text.slice(0, slash + 1) + name + text.slice(path.length);
-  });
-  const hint = suggestions.length > 0 ? ` Did you mean ${orList(suggestions.map((s) => `'${s}'`))}?` : /^www\./i.test(path) ? ` If it is a web page, write it as 'https://${shorten(text)}'.` : '';
-  return {
-    code: 'evidence-missing-file',
-    message: `${shown} points to ${relativePath(at.folderUri, target)}, which does not exist, so an auditor following it finds nothing. Add the file or correct the path (it is relative to this file's folder).${hint}`,
-    data: { link: text, resolved: relativePath(at.folderUri, target), suggestions },
-  };
+  if (deepest?.isTarget || at.host.stat(target) !== undefined) return { kind: 'exists' };
+  return { kind: 'missing', relative: relativePath(at.folderUri, target), similar: similarNames(target, at.host) };
 }
 
 /** Why an http(s) link is malformed, or undefined when it is well formed. */
@@ -223,26 +251,27 @@ export function linkOf(item: Item): Scalar<string> | undefined {
 }
 
 /**
- * Verdicts of one check pass (keyed by its host, which lives for one pass): the five
- * link rules share one judgement per link instead of making five.
+ * What one check pass has judged (keyed by its host, which lives for one pass): the five
+ * link rules share one verdict per link instead of making five, and links to the same
+ * document share one resolution.
  */
-const verdictsOfPass = new WeakMap<WorkspaceHost, WeakMap<Item, LinkVerdict | undefined>>();
+const passes = new WeakMap<WorkspaceHost, { verdicts: WeakMap<Item, LinkVerdict | undefined>; resolved: Map<string, Resolution> }>();
 
 /** The verdict on an evidence item's link in the file being diagnosed. */
 export function judgeEvidenceLink(ctx: RuleContext, item: Item): LinkVerdict | undefined {
-  let verdicts = verdictsOfPass.get(ctx.host);
-  if (!verdicts) verdictsOfPass.set(ctx.host, (verdicts = new WeakMap()));
-  if (verdicts.has(item)) return verdicts.get(item);
-  const verdict = judgeEvidenceLinkNow(ctx, item);
-  verdicts.set(item, verdict);
+  let pass = passes.get(ctx.host);
+  if (!pass) passes.set(ctx.host, (pass = { verdicts: new WeakMap(), resolved: new Map() }));
+  if (pass.verdicts.has(item)) return pass.verdicts.get(item);
+  const verdict = judgeEvidenceLinkNow(ctx, item, pass.resolved);
+  pass.verdicts.set(item, verdict);
   return verdict;
 }
 
-function judgeEvidenceLinkNow(ctx: RuleContext, item: Item): LinkVerdict | undefined {
+function judgeEvidenceLinkNow(ctx: RuleContext, item: Item, resolved: Map<string, Resolution>): LinkVerdict | undefined {
   const link = linkOf(item);
   if (!link) return undefined;
   const label = item.id !== undefined ? `evidence ${item.id}` : 'this evidence item';
-  const verdict = judgeLink(link.value, label, { fileUri: ctx.file.uri, folderUri: ctx.folderUri, host: ctx.host });
+  const verdict = judgeLink(link.value, label, { fileUri: ctx.file.uri, folderUri: ctx.folderUri, host: ctx.host, resolved });
   if (verdict && item.id !== undefined) verdict.data.id = item.id;
   return verdict;
 }
