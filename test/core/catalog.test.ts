@@ -290,6 +290,16 @@ describe('catalog: did you mean', () => {
     assert.equal(closestControlIds('A.7.15')[0], 'A.7.14');
   });
 
+  it('answers the same for the same id, each time in a list of its own, however many ids came before', () => {
+    const first = closestControlIds('A.5.38');
+    first.push('mutated by a caller');
+    assert.deepEqual(closestControlIds('A.5.38'), closestControlIds('A.5.38', 3));
+    assert.ok(!closestControlIds('A.5.38').includes('mutated by a caller'));
+    assert.deepEqual(closestControlIds('A.5.38', 1), ['A.5.37']);
+    for (let i = 0; i < 1200; i++) closestControlIds(`A.9.${i}`);
+    assert.equal(closestControlIds('A.8.35')[0], 'A.8.34');
+  });
+
   it('repairs the shape of near-miss ids', () => {
     assert.equal(closestControlIds('A5.1')[0], 'A.5.1');
     assert.equal(closestControlIds('a.5.1')[0], 'A.5.1');

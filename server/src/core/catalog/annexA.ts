@@ -204,6 +204,20 @@ export function normalizeControlIdCandidate(input: string): string {
  * away are not suggested; an input without digits gets none.
  */
 export function closestControlIds(input: string, max = 3): string[] {
+  const key = `${max}\n${input}`;
+  let found = closestControlIdsSeen.get(key);
+  if (!found) {
+    // The catalog never changes, so neither does an answer; the same wrong id is often
+    // written many times. Bounded: what users type is not.
+    if (closestControlIdsSeen.size >= 512) closestControlIdsSeen.clear();
+    closestControlIdsSeen.set(key, (found = closestControlIdsNow(input, max)));
+  }
+  return [...found];
+}
+
+const closestControlIdsSeen = new Map<string, readonly string[]>();
+
+function closestControlIdsNow(input: string, max: number): string[] {
   if (max <= 0) return [];
   const normalized = normalizeControlIdCandidate(input);
   if (!/\d/.test(normalized)) return [];
