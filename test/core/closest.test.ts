@@ -51,18 +51,18 @@ describe('"did you mean" distance', () => {
 });
 
 describe('"did you mean" suggestions', () => {
-  it('are exactly the candidates within the limit by the plain distance, however the prefilter buckets them', () => {
+  it('are exactly the candidates within the limit, capped or not, by the plain distance, however the prefilter buckets them', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', '-', '1', 'İ', 'i', 'ß', 'k', 'K', '\u212a', '\u00ff', '\u017f', 'é'), maxLength: 9 });
     fc.assert(
-      fc.property(text, fc.array(text, { maxLength: 40 }), (input, candidates) => {
-        const limit = Math.max(1, Math.floor(input.length / 3));
+      fc.property(text, fc.array(text, { maxLength: 40 }), fc.constantFrom(Infinity, 0, 1, 2), (input, candidates, cap) => {
+        const limit = Math.min(cap, Math.max(1, Math.floor(input.length / 3)));
         const expected = candidates
           .map((c) => [c, reference(input, c)] as const)
           .filter(([, d]) => d <= limit)
           .sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1))
           .slice(0, 3)
           .map(([c]) => c);
-        assert.deepEqual(closestMatches(input, candidates), expected);
+        assert.deepEqual(closestMatches(input, candidates, 3, cap), expected);
       }),
       { seed: 27001, numRuns: 5000 },
     );

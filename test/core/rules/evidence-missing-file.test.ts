@@ -69,6 +69,20 @@ describe('rule evidence-missing-file', () => {
     assert.deepEqual(missing(), []);
   });
 
+  it('in a folder of more than 256 files, suggests only names at most 3 edits away', () => {
+    const exports = (count: number): MemoryTree => Object.fromEntries(Array.from({ length: count }, (_, i) => [`exports/review-2025-${String(i).padStart(4, '0')}.csv`, 'csv']));
+    const register = [
+      'evidence:',
+      '  - id: EV-001', '    title: Review export', '    link: exports/review-2025-0O12.csv', '    collected: 2026-10-01',
+      '  - id: EV-002', '    title: Old review export', '    link: exports/review-2025-0012-old.csv', '    collected: 2026-10-01',
+      '',
+    ].join('\n');
+    const suggestions = (count: number) => diagnosticsOf(workspaceOf({ 'evidence.isms.yaml': register, ...exports(count) }), 'evidence.isms.yaml', ['evidence-missing-file'])
+      .map((d) => (d.data as { suggestions: string[] }).suggestions[0]);
+    assert.deepEqual(suggestions(256), ['exports/review-2025-0012.csv', 'exports/review-2025-0012.csv']);
+    assert.deepEqual(suggestions(257), ['exports/review-2025-0012.csv', undefined]);
+  });
+
   it('reports each link once, with the first rule that applies', () => {
     const tree = { 'evidence.isms.yaml': ['evidence:', ...['javascript:void(0)', '../../x', '/etc/passwd', 'http://example.com/x', 'missing.pdf', 'https://example.com/x'].flatMap((link, i) => [`  - id: EV-00${i + 1}`, '    title: Some evidence', `    link: ${link}`]), ''].join('\n') };
     assert.deepEqual(linkFindings(tree).map((f) => `${f.line} ${f.code}`), [

@@ -8,7 +8,7 @@
  * through the injected host, against the folder of the file that holds them.
  */
 import { isScalar, type Scalar } from 'yaml';
-import type { WorkspaceHost } from '../host';
+import type { DirectoryEntry, WorkspaceHost } from '../host';
 import type { Item } from '../model/facts';
 import { valueOf } from '../parse/yamlAccess';
 import { closestMatches, orList } from '../text/closest';
@@ -229,11 +229,30 @@ function comparable(path: string): string {
   return path.replace(/^\/?([A-Za-z]):/, (_, drive: string) => '/' + drive.toLowerCase() + ':');
 }
 
+/**
+ * In a folder with more entries than this, a missing file's suggestions are names at most
+ * `LARGE_FOLDER_DISTANCE` edits away. A folder of exports (`access-review-2025-0001.csv` …)
+ * holds thousands of names within the usual limit (a third of the name's length) of each
+ * other; comparing each missing link in full with all of them took seconds per check.
+ */
+export const LARGE_FOLDER = 256;
+export const LARGE_FOLDER_DISTANCE = 3;
+
 /** Names in the target's folder that look like the missing one (a typo, a changed date). */
 function similarNames(target: string, host: WorkspaceHost): string[] {
   const entries = host.readDirectory(dirnameUri(target));
   if (!entries) return [];
-  return closestMatches(basenameUri(target), entries.map((e) => e.name).filter((name) => !name.startsWith('.')));
+  const names = visibleNames(entries);
+  return closestMatches(basenameUri(target), names, 3, names.length > LARGE_FOLDER ? LARGE_FOLDER_DISTANCE : Infinity);
+}
+
+/** A listing's names without dot-files, once per listing (a pass's host lists a folder once). */
+const namesOfListing = new WeakMap<readonly DirectoryEntry[], string[]>();
+
+function visibleNames(entries: readonly DirectoryEntry[]): string[] {
+  let names = namesOfListing.get(entries);
+  if (!names) namesOfListing.set(entries, (names = entries.map((e) => e.name).filter((name) => !name.startsWith('.'))));
+  return names;
 }
 
 function capitalize(text: string): string {

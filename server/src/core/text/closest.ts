@@ -103,10 +103,14 @@ function bagDistance(a: string, b: string): number {
   return Math.max(surplus, deficit);
 }
 
-/** Candidates within a distance that grows with the word's length, closest first. */
-export function closestMatches(input: string, candidates: Iterable<string>, max = 3): string[] {
+/**
+ * Candidates within a distance that grows with the word's length, closest first. `cap`
+ * bounds that distance, for candidate lists so long that a generous limit would compare
+ * the input in full with thousands of near-equal names.
+ */
+export function closestMatches(input: string, candidates: Iterable<string>, max = 3, cap = Infinity): string[] {
   // Short ids tolerate one typo, longer ones one per three characters ('zoe' is not 'bob').
-  let limit = Math.max(1, Math.floor(input.length / 3));
+  let limit = Math.min(cap, Math.max(1, Math.floor(input.length / 3)));
   // The best `max` so far, closest first (ties by name); once full, a candidate must be at
   // most as far as the last of them, which lets the distance stop sooner.
   const best: [string, number][] = [];
