@@ -30,6 +30,23 @@ describe('rule duplicate-id', () => {
     assert.equal(inB!.relatedInformation?.[0]?.location.uri, uriOf('a.isms.yaml'));
   });
 
+  it('names at most five other places and links twenty, however many copies there are', () => {
+    const copies = Array.from({ length: 3000 }, (_, i) => `  - id: EV-001\n    title: Copy ${i}\n    link: https://example.com/${i}`);
+    const ws = workspaceOf({ 'evidence.isms.yaml': ['evidence:', ...copies, ''].join('\n') });
+    const found = diagnosticsOf(ws, 'evidence.isms.yaml', CODE);
+    // The first copy is the original; the yaml-syntax notice says how many more are not shown.
+    assert.equal(found.length, 999);
+    const last = found[found.length - 1]!;
+    assert.equal(
+      last.message,
+      "The evidence item id 'EV-001' is already defined at evidence.isms.yaml line 2, evidence.isms.yaml line 5, evidence.isms.yaml line 8, evidence.isms.yaml line 11, evidence.isms.yaml line 14 and 2,994 more places. Ids must be unique across the whole ISMS; rename one of them.",
+    );
+    assert.equal(last.relatedInformation?.length, 20);
+    // Six copies: all five others named, no "more".
+    const six = workspaceOf({ 'evidence.isms.yaml': ['evidence:', ...copies.slice(0, 6), ''].join('\n') });
+    assert.doesNotMatch(diagnosticsOf(six, 'evidence.isms.yaml', CODE)[4]!.message, /more place/);
+  });
+
   it('stays silent for distinct ids, and for one id used by items of different kinds', () => {
     const ws = workspaceOf({
       'a.isms.yaml': lines(

@@ -23,6 +23,13 @@ describe('rule duplicate-section', () => {
     assert.equal(inB!.relatedInformation?.[0]?.location.uri, uriOf('a.isms.yaml'));
   });
 
+  it('names at most five other files and links twenty', () => {
+    const many = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`s${String(i).padStart(2, '0')}.isms.yaml`, lines('soa:', '  controls: []')]));
+    const [d] = diagnosticsOf(workspaceOf(many), 's00.isms.yaml', CODE);
+    assert.match(d!.message, /also defined in s01\.isms\.yaml line 1, s02\.isms\.yaml line 1, s03\.isms\.yaml line 1, s04\.isms\.yaml line 1, s05\.isms\.yaml line 1 and 24 more places\./);
+    assert.equal(d!.relatedInformation?.length, 20);
+  });
+
   it('stays silent for one definition per singleton, and for list sections in several files', () => {
     const ws = workspaceOf({
       'a.isms.yaml': lines('soa:', '  controls: []', 'people:', '  - id: jane', '    name: Jane Doe'),

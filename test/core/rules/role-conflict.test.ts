@@ -38,6 +38,14 @@ describe('rule role-conflict', () => {
     assert.deepEqual(d!.data, { id: 'NC-001', person: 'bob', suggestions: ['carol'] });
   });
 
+  it('names five other verifiers and offers twenty, however many there are', () => {
+    const verifiers = Array.from({ length: 30 }, (_, i) => `  - id: v${String(i).padStart(2, '0')}\n    name: Verifier ${i}\n    roles: [verifier]`).join('\n');
+    const ws = workspaceOf({ 'people.isms.yaml': PEOPLE + verifiers + '\n', 'nc.isms.yaml': nonconformity('bob', 'bob') });
+    const [d] = diagnosticsOf(ws, 'nc.isms.yaml', CODE);
+    assert.match(d!.message, /\(people with the verifier role: carol, v00, v01, v02, v03 and 26 more\)\.$/);
+    assert.equal((d!.data as { suggestions: string[] }).suggestions.length, 20);
+  });
+
   it('stays silent when owner and verifier differ', () => {
     const ws = workspaceOf({ 'people.isms.yaml': PEOPLE, 'nc.isms.yaml': nonconformity('bob', 'carol') });
     assert.deepEqual(summarize(ws, 'nc.isms.yaml', CODE), []);

@@ -42,6 +42,19 @@ describe('rule stage1-open-findings', () => {
     assert.deepEqual(d!.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[uriOf('nc.isms.yaml'), 7], [uriOf('nc.isms.yaml'), 14]]);
   });
 
+  it('names five open findings and links twenty, however many there are; every stage 2 audit is told', () => {
+    const open = Array.from({ length: 40 }, (_, i) => [`NC-${String(i + 1).padStart(3, '0')}`, 'AU-S1', 'open'] as [string, string, string]);
+    const twoStage2 = audits('completed') + '  - id: AU-S2B\n    type: stage-2\n    date: 2026-07-01\n    status: completed\n';
+    const ws = workspaceOf({ 'audits.isms.yaml': twoStage2, 'nc.isms.yaml': findings(...open) });
+    const found = diagnosticsOf(ws, 'audits.isms.yaml', CODE);
+    assert.equal(found.length, 2);
+    for (const d of found) {
+      assert.match(d.message, /stage 1 findings NC-001 \(open\), NC-002 \(open\), NC-003 \(open\), NC-004 \(open\), NC-005 \(open\) and 35 more are not closed\./);
+      assert.equal(d.relatedInformation?.length, 20);
+      assert.equal((d.data as { findings: string[] }).findings.length, 20);
+    }
+  });
+
   it('stays silent when every stage 1 finding is closed', () => {
     const ws = workspaceOf({ 'audits.isms.yaml': audits('completed'), 'nc.isms.yaml': findings(['NC-001', 'AU-S1', 'closed']) });
     assert.deepEqual(summarize(ws, 'audits.isms.yaml', CODE), []);

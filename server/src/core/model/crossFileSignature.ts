@@ -22,10 +22,14 @@ export function crossFileSignature(file: IsmsFile, model: WorkspaceModel): strin
   const parts: unknown[] = [file.value === undefined ? '<unparsed>' : strip(file.value, 0)];
   // The model may predate this version of the file: compare by URI, not by object.
   const facts = model.facts(file);
+  // Per list of same-id items, asked once: a file may hold thousands of copies of one id.
+  const sharedWithOthers = new Map<readonly unknown[], boolean>();
   for (const item of facts.items) {
     if (item.id === undefined || !item.idNode?.range) continue;
     const all = model.itemsWithId(item.kind, item.id);
-    if (all.some((other) => other.file.uri !== file.uri)) parts.push([item.kind, item.id, item.idNode.range[0]]);
+    let shared = sharedWithOthers.get(all);
+    if (shared === undefined) sharedWithOthers.set(all, (shared = all.some((other) => other.file.uri !== file.uri)));
+    if (shared) parts.push([item.kind, item.id, item.idNode.range[0]]);
   }
   for (const section of facts.sections) {
     if (model.sections(section.name).some((other) => other.file.uri !== file.uri)) parts.push([section.name, section.key.range?.[0]]);

@@ -48,6 +48,8 @@ export class WorkspaceModel {
   private citationsByTarget: FileOrderedIndex<Citation> | undefined;
   private readonly soaEntriesList: readonly SoaEntry[];
   private fileIndex: Map<string, IsmsFile> | undefined;
+  /** Built on first use: every control a risk or finding cites is looked up in the SoA. */
+  private soaEntriesById: Map<string, SoaEntry[]> | undefined;
   /** Per kind, built on first use: "did you mean" and completion read every id of a kind. */
   private readonly distinctIds = new Map<IdKind, readonly string[]>();
 
@@ -179,8 +181,9 @@ export class WorkspaceModel {
   }
 
   /** The SoA entries for a control id, in order. */
-  soaEntriesFor(controlId: string): SoaEntry[] {
-    return this.soaEntriesList.filter((entry) => entry.id === controlId);
+  soaEntriesFor(controlId: string): readonly SoaEntry[] {
+    this.soaEntriesById ??= groupBy(this.soaEntriesList, (entry) => entry.id);
+    return this.soaEntriesById.get(controlId) ?? NONE;
   }
 
   /** Every place that cites `value` as a `kind`. */

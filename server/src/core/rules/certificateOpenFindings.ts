@@ -1,4 +1,4 @@
-import { findingsRelated, listFindings, openFindingsOfAuditType, scalarValueOf, singletonIn } from './lifecycleFacts';
+import { findingIds, findingsRelated, listFindings, openFindingsOfAuditType, scalarValueOf, singletonIn } from './lifecycleFacts';
 import type { Rule } from './rule';
 
 export const certificateOpenFindings: Rule = {
@@ -17,7 +17,7 @@ export const certificateOpenFindings: Rule = {
       scalarValueOf(certificate.value, 'issued') ?? certificate.key,
       `The certificate is recorded as issued while ${findings} not closed. Certification is granted only once stage 2 findings are resolved; close them with evidence and verification.`,
       {
-        data: { findings: open.map((nc) => nc.id) },
+        data: { findings: findingIds(open) },
         related: findingsRelated(open),
       },
     );

@@ -1,6 +1,6 @@
 import { SINGLETON_SECTIONS } from '../model/facts';
 import { basenameUri } from '../uri';
-import { placeName } from '../text/closest';
+import { PLACES_NAMED, PLACES_RELATED, placeList, placeName } from '../text/closest';
 import type { Rule } from './rule';
 
 export const duplicateSection: Rule = {
@@ -13,11 +13,12 @@ export const duplicateSection: Rule = {
     for (const section of ctx.facts.sections) {
       if (!(SINGLETON_SECTIONS as readonly string[]).includes(section.name)) continue;
       // Twice in one file is a duplicate key, which yaml-syntax reports; this rule is about files.
-      const others = ctx.model.sections(section.name).filter((s) => s.file !== section.file);
+      const all = ctx.model.sections(section.name);
+      const others = all.filter((s) => s.file !== section.file);
       if (others.length === 0) continue;
-      const where = others.map((s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line));
-      ctx.report(section.key, `The '${section.name}' section is also defined in ${where.join(', ')}. An ISMS has one ${section.name} section; keep it in one file.`, {
-        related: others.map((s) => ({ uri: s.file.uri, start: s.key.range![0], end: s.key.range![1], message: `other '${section.name}' section` })),
+      const where = placeList(others.slice(0, PLACES_NAMED).map((s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line)), others.length);
+      ctx.report(section.key, `The '${section.name}' section is also defined in ${where}. An ISMS has one ${section.name} section; keep it in one file.`, {
+        related: others.slice(0, PLACES_RELATED).map((s) => ({ uri: s.file.uri, start: s.key.range![0], end: s.key.range![1], message: `other '${section.name}' section` })),
       });
     }
   },

@@ -11,6 +11,7 @@ import type { WorkspaceModel } from '../model/workspaceModel';
 import type { IsmsFile } from '../parse/ismsFile';
 import { keyOf, stringOf, valueOf } from '../parse/yamlAccess';
 import type { Finding } from '../diagnostics/finding';
+import { PLACES_NAMED, PLACES_RELATED, placeList } from '../text/closest';
 
 /** A date value and the scalar that holds it (the anchor of date diagnostics). */
 export interface DatedValue {
@@ -54,19 +55,34 @@ export function auditOf(model: WorkspaceModel, nc: YAMLMap): Item | undefined {
   return id === undefined ? undefined : model.item('audit', id);
 }
 
+/** Per model (which never changes) and audit type: every stage 2 audit of a file asks. */
+const openFindingsByModel = new WeakMap<WorkspaceModel, Map<string, readonly Item[]>>();
+
 /** Nonconformities not closed that were raised by an audit of the given type, in model order. */
-export function openFindingsOfAuditType(model: WorkspaceModel, auditType: string): Item[] {
-  return model.items('nonconformity').filter((nc) => isNotClosed(nc.map) && stringOf(auditOf(model, nc.map)?.map, 'type') === auditType);
+export function openFindingsOfAuditType(model: WorkspaceModel, auditType: string): readonly Item[] {
+  let byType = openFindingsByModel.get(model);
+  if (!byType) openFindingsByModel.set(model, (byType = new Map()));
+  let open = byType.get(auditType);
+  if (!open) {
+    open = model.items('nonconformity').filter((nc) => isNotClosed(nc.map) && stringOf(auditOf(model, nc.map)?.map, 'type') === auditType);
+    byType.set(auditType, open);
+  }
+  return open;
 }
 
-/** `NC-001 (open), NC-002 (corrected)` — for messages. */
+/** `NC-001 (open), NC-002 (corrected)`, naming at most PLACES_NAMED — for messages. */
 export function listFindings(items: readonly Item[]): string {
-  return items.map((nc) => `${nc.id ?? 'unnamed'} (${stringOf(nc.map, 'status') ?? 'no status'})`).join(', ');
+  return placeList(items.slice(0, PLACES_NAMED).map((nc) => `${nc.id ?? 'unnamed'} (${stringOf(nc.map, 'status') ?? 'no status'})`), items.length, '');
 }
 
-/** Related information pointing at each finding's status (for "which findings are open?"). */
+/** The ids of the first PLACES_RELATED findings, for a finding's data. */
+export function findingIds(items: readonly Item[]): (string | undefined)[] {
+  return items.slice(0, PLACES_RELATED).map((nc) => nc.id);
+}
+
+/** Related information pointing at the status of each of the first PLACES_RELATED findings (for "which findings are open?"). */
 export function findingsRelated(items: readonly Item[]): NonNullable<Finding['related']> {
-  return items.map((nc) => {
+  return items.slice(0, PLACES_RELATED).map((nc) => {
     const at = (valueOf(nc.map, 'status') ?? keyOf(nc.map, 'id') ?? nc.map).range!;
     return { uri: nc.file.uri, start: at[0], end: at[1], message: `${nc.id ?? 'nonconformity'} is ${stringOf(nc.map, 'status')}` };
   });

@@ -1,8 +1,24 @@
 import { scalarOf, scalarsOf, stringOf, trimmedRangeOf, valueOf } from '../parse/yamlAccess';
 import type { Rule } from './rule';
+import type { WorkspaceModel } from '../model/workspaceModel';
+import { PLACES_NAMED, PLACES_RELATED, placeList } from '../text/closest';
 
 const REMEDIATION_OWNER = 'remediation-owner';
 const VERIFIER = 'verifier';
+
+/** Ids of the people with the verifier role, once per model: every self-verified finding asks. */
+const verifiersByModel = new WeakMap<WorkspaceModel, readonly string[]>();
+
+function verifiersOf(model: WorkspaceModel): readonly string[] {
+  let verifiers = verifiersByModel.get(model);
+  if (!verifiers) {
+    verifiers = [...new Set(model.items('person')
+      .filter((p) => p.id !== undefined && scalarsOf(p.map, 'roles').some((r) => r.value === VERIFIER))
+      .map((p) => p.id!))];
+    verifiersByModel.set(model, verifiers);
+  }
+  return verifiers;
+}
 
 export const roleConflict: Rule = {
   code: 'role-conflict',
@@ -17,14 +33,12 @@ export const roleConflict: Rule = {
         const verifier = scalarOf(item.map, 'verifiedBy');
         if (owner === undefined || owner.trim() === '' || verifier?.value !== owner) continue;
         const label = item.id ?? 'This nonconformity';
-        const candidates = [...new Set(ctx.model.items('person')
-          .filter((p) => p.id !== undefined && p.id !== owner && scalarsOf(p.map, 'roles').some((r) => r.value === VERIFIER))
-          .map((p) => p.id!))];
-        const hint = candidates.length > 0 ? ` (people with the verifier role: ${candidates.join(', ')})` : '';
+        const candidates = verifiersOf(ctx.model).filter((id) => id !== owner);
+        const hint = candidates.length > 0 ? ` (people with the verifier role: ${placeList(candidates.slice(0, PLACES_NAMED), candidates.length, '')})` : '';
         ctx.report(
           verifier,
           `${label} is verified by ${owner}, who also owns its remediation; auditors expect the verification to be independent of the person who did the work. Assign another verifier${hint}.`,
-          { data: { id: item.id, person: owner, suggestions: candidates } },
+          { data: { id: item.id, person: owner, suggestions: candidates.slice(0, PLACES_RELATED) } },
         );
       } else if (item.kind === 'person') {
         const roles = scalarsOf(item.map, 'roles').map((r) => r.value);

@@ -1,5 +1,5 @@
 import { stringOf } from '../parse/yamlAccess';
-import { findingsRelated, listFindings, openFindingsOfAuditType, scalarValueOf } from './lifecycleFacts';
+import { findingIds, findingsRelated, listFindings, openFindingsOfAuditType, scalarValueOf } from './lifecycleFacts';
 import type { Rule } from './rule';
 
 export const stage1OpenFindings: Rule = {
@@ -18,7 +18,7 @@ export const stage1OpenFindings: Rule = {
         scalarValueOf(audit.map, 'status'),
         `${audit.id ? `Stage 2 audit ${audit.id}` : 'This stage 2 audit'} is completed while ${findings} not closed. Certification bodies expect stage 1 findings to be resolved before stage 2; close them with evidence and verification.`,
         {
-          data: { id: audit.id, findings: open.map((nc) => nc.id) },
+          data: { id: audit.id, findings: findingIds(open) },
           related: findingsRelated(open),
         },
       );

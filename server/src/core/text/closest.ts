@@ -139,3 +139,22 @@ export function orList(items: readonly string[]): string {
 export function placeName(fileName: string, line: number): string {
   return `${fileName} line ${line + 1}`;
 }
+
+/**
+ * How many other places a message names, and how many it links as related locations: a
+ * file of ten thousand copies of one id must not get ten thousand messages each naming
+ * ten thousand places (it took 4 GB and crashed the checker).
+ */
+export const PLACES_NAMED = 5;
+export const PLACES_RELATED = 20;
+
+/**
+ * `a line 1, b line 2` or, past PLACES_NAMED of `total`, `… and 9,994 more places`
+ * (`noun` in the singular; none for `and 25 more`).
+ */
+export function placeList(named: readonly string[], total: number, noun = 'place'): string {
+  const shown = named.slice(0, PLACES_NAMED);
+  const more = total - shown.length;
+  if (more <= 0) return shown.join(', ');
+  return `${shown.join(', ')} and ${more.toLocaleString('en')} more${noun ? ` ${noun}${more === 1 ? '' : 's'}` : ''}`;
+}
