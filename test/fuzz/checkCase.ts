@@ -158,7 +158,7 @@ export function checkCase(c: FuzzCase): void {
   if (api.getCodeLenses) section(() => {
     for (const lens of api.getCodeLenses!(ws, uri, 'isms.showReferences')) {
       checkRange(doc, lens.range, 'code lens');
-      if (!lens.command || typeof lens.command.title !== 'string' || lens.command.title === '') fail('code lens: no command title (resolve is not offered)');
+      if (!lens.command || typeof lens.command.title !== 'string' || lens.command.title === '') fail('code lens: no command title once resolved');
       checkVisible(lens.command.title, 'code lens: title');
     }
   });

@@ -106,9 +106,17 @@ describe('LSP navigation on examples/acme', function () {
     const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'access control' });
     assert.equal(symbols[0]?.name, 'A.5.15 Access control');
 
+    // Lenses come without commands; the editor resolves the ones it shows.
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uriOf('soa.isms.yaml') } });
     assert.equal(lenses.length, 93);
-    assert.ok(lenses.some((l) => l.command?.command === 'isms.showReferences'));
+    assert.ok(lenses.every((l) => l.command === undefined && l.data !== undefined));
+    const resolved = await Promise.all(lenses.map((l) => client.request<CodeLens>('codeLens/resolve', l)));
+    assert.ok(resolved.some((l) => l.command?.command === 'isms.showReferences'));
+    assert.ok(resolved.every((l, i) => l.command !== undefined && l.command.title !== '' && l.range.start.line === lenses[i]!.range.start.line));
+    // A lens of a file that is gone, or of no file, resolves to an empty title, not an error.
+    const stale = await client.request<CodeLens>('codeLens/resolve', { ...lenses[0]!, data: { ...(lenses[0]!.data as object), at: -1 } });
+    assert.deepEqual(stale.command, { title: '', command: '' });
+    assert.deepEqual((await client.request<CodeLens>('codeLens/resolve', { range: lenses[0]!.range })).command, { title: '', command: '' });
 
     const hints = await client.request<InlayHint[]>('textDocument/inlayHint', {
       textDocument: { uri: uriOf('risks.isms.yaml') },

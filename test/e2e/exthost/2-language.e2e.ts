@@ -1,6 +1,6 @@
 /**
  * Language features through VS Code's own provider commands, answered by the real
- * language server: hover, completion, a quick fix, rename across files.
+ * language server: hover, code lenses, completion, a quick fix, rename across files.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -48,6 +48,17 @@ describe('language features', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, positionOf(doc, '- id: A.5.1\n', 0, 8));
     const text = unescape(hoverText(hovers));
     assert.ok(text.toLowerCase().includes(status.replace(/-/g, ' ')) || text.includes(status), `hover should show the status '${status}':\n${text}`);
+  });
+
+  it('code lenses above SoA entries resolve to counts that open the references', async () => {
+    const doc = await vscode.workspace.openTextDocument(fileIn('acme', 'soa.isms.yaml'));
+    // VS Code resolves up to this many lenses, as it does for those on screen.
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 200);
+    assert.equal(lenses?.length, 93);
+    assert.ok(lenses.every((l) => l.command && l.command.title !== ''), 'every lens has a title once resolved');
+    const clickable = lenses.find((l) => l.command?.command === 'isms.showReferences');
+    assert.ok(clickable, 'some lens opens its references');
+    assert.match(clickable.command!.title, /\d+ (risks?|evidence|open nonconformit)/);
   });
 
   it('completion at an SoA id offers all 93 Annex A controls with their titles', async () => {

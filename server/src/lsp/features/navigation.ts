@@ -7,7 +7,7 @@ import {
   LSPErrorCodes, ResponseError, type CodeLens, type DocumentHighlight, type DocumentLink, type DocumentSymbol,
   type InlayHint, type Location, type Range, type SymbolInformation, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { getCodeLenses } from '../../core/features/codeLens';
+import { getUnresolvedCodeLenses, resolveCodeLens, type CodeLensData } from '../../core/features/codeLens';
 import { getInlayHints } from '../../core/features/inlayHints';
 import { getDocumentLinks } from '../../core/features/links';
 import {
@@ -26,7 +26,7 @@ export const navigationFeature: FeatureModule = {
     documentLinkProvider: { resolveProvider: false },
     documentSymbolProvider: { label: 'ISMS' },
     workspaceSymbolProvider: true,
-    codeLensProvider: { resolveProvider: false },
+    codeLensProvider: { resolveProvider: true },
     inlayHintProvider: { resolveProvider: false },
   },
   register(ctx) {
@@ -75,9 +75,16 @@ export const navigationFeature: FeatureModule = {
     connection.onCodeLens((params, token) =>
       ctx.runForDocument<CodeLens[]>('codeLens', [], token, params.textDocument.uri, ({ ws }) => {
         if (!ctx.preferences.codeLens) return [];
-        return getCodeLenses(ws, params.textDocument.uri, SHOW_REFERENCES_COMMAND);
+        return getUnresolvedCodeLenses(ws, params.textDocument.uri);
       }),
     );
+
+    connection.onCodeLensResolve((lens, token) => {
+      const uri = (lens.data as Partial<CodeLensData> | undefined)?.uri;
+      const unresolved: CodeLens = { ...lens, command: { title: '', command: '' } };
+      if (typeof uri !== 'string') return unresolved;
+      return ctx.runForDocument<CodeLens>('codeLens/resolve', unresolved, token, uri, ({ ws }) => resolveCodeLens(ws, lens, SHOW_REFERENCES_COMMAND));
+    });
 
     connection.languages.inlayHint.on((params, token) =>
       ctx.runForDocument<InlayHint[]>('inlayHint', [], token, params.textDocument.uri, ({ ws }) => {
