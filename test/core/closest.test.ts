@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closestMatches, editDistance } from '../../server/src/core/text/closest';
+import { closestMatches, editDistance, placeList, thousands } from '../../server/src/core/text/closest';
 
 /** The plain dynamic programme, without the early exits, as the reference. */
 function reference(a: string, b: string): number {
@@ -66,5 +66,19 @@ describe('"did you mean" suggestions', () => {
       }),
       { seed: 27001, numRuns: 5000 },
     );
+  });
+});
+
+describe('place lists in messages', () => {
+  it('group thousands with commas, as en-US does', () => {
+    for (const n of [0, 7, 999, 1000, 2994, 9999, 10000, 123456, 1234567, 1000000]) assert.equal(thousands(n), n.toLocaleString('en-US'));
+  });
+
+  it('name five places and count the rest', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+    assert.equal(placeList(six.slice(0, 5), 5), 'a, b, c, d, e');
+    assert.equal(placeList(six, 6), 'a, b, c, d, e and 1 more place');
+    assert.equal(placeList(six, 2999), 'a, b, c, d, e and 2,994 more places');
+    assert.equal(placeList(six, 30, ''), 'a, b, c, d, e and 25 more');
   });
 });

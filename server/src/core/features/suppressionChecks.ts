@@ -123,8 +123,8 @@ function sameErrors(file: IsmsFile, after: IsmsFile, edits: readonly OffsetEdit[
   // An error where text was inserted may be reported before or after the insertion.
   const expected = before
     .map((e) => ({ code: e.code, low: moved(e.pos[0], edits, false), high: moved(e.pos[0], edits, true) }))
-    .sort((a, b) => a.low - b.low || a.code.localeCompare(b.code));
-  const found = now.map((e) => ({ code: e.code, at: e.pos[0] })).sort((a, b) => a.at - b.at || a.code.localeCompare(b.code));
+    .sort((a, b) => a.low - b.low || byCode(a, b));
+  const found = now.map((e) => ({ code: e.code, at: e.pos[0] })).sort((a, b) => a.at - b.at || byCode(a, b));
   return expected.every((e, i) => e.code === found[i]!.code && e.low <= found[i]!.at && found[i]!.at <= e.high);
 }
 
@@ -137,4 +137,9 @@ function moved(offset: number, edits: readonly OffsetEdit[], pastInserted: boole
     else if (e.start < offset) out += e.start - offset + (pastInserted ? e.newText.length : 0);
   }
   return out;
+}
+
+/** Error codes are ASCII constants: code-unit order, without waking ICU's collator (memory) for localeCompare. */
+function byCode(a: { code: string }, b: { code: string }): number {
+  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }

@@ -156,5 +156,13 @@ export function placeList(named: readonly string[], total: number, noun = 'place
   const shown = named.slice(0, PLACES_NAMED);
   const more = total - shown.length;
   if (more <= 0) return shown.join(', ');
-  return `${shown.join(', ')} and ${more.toLocaleString('en')} more${noun ? ` ${noun}${more === 1 ? '' : 's'}` : ''}`;
+  return `${shown.join(', ')} and ${thousands(more)} more${noun ? ` ${noun}${more === 1 ? '' : 's'}` : ''}`;
+}
+
+/**
+ * `9994` → `9,994`. Not `toLocaleString('en')`: its first call starts ICU's number
+ * formatting, 8 MB of memory and 16 ms for one comma.
+ */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
