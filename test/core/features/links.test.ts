@@ -95,4 +95,23 @@ describe('document links for evidence', () => {
       assert.deepEqual(outside.map((d) => d.range.start.line + 1), [7, 10]);
     });
   });
+
+  it('asks the disk once per target and never lists a folder for "did you mean" (a link is offered or not)', () => {
+    const tree: MemoryTree = { ...files, 'ev.isms.yaml': evidenceWithLinks('evidence/access-review.md', 'evidence/access-review.md', 'evidence/acces-review.md', 'evidence/acces-review.md') };
+    const disk = memoryHost(tree);
+    const calls: string[] = [];
+    const host = {
+      readFile: (uri: string) => disk.readFile(uri),
+      stat: (uri: string) => (calls.push(`stat ${uri}`), disk.stat(uri)),
+      readDirectory: (uri: string) => (calls.push(`readDirectory ${uri}`), disk.readDirectory(uri)),
+      realpath: (uri: string) => (calls.push(`realpath ${uri}`), disk.realpath(uri)),
+    };
+    const today = parseDate('2026-11-28')!;
+    const ws = new IsmsWorkspace({ host, folderUri: uriOf(''), today: () => today, unusedSuppressionSeverity: DiagnosticSeverity.Hint });
+    ws.scan();
+    calls.length = 0;
+    assert.deepEqual(linksOf(ws, uriOf('ev.isms.yaml')).map((l) => l.split(' ')[0]), ['4', '7']);
+    assert.equal(calls.filter((c) => c.startsWith('readDirectory')).length, 0, calls.join('\n'));
+    assert.equal(new Set(calls).size, calls.length, `each question once:\n${calls.join('\n')}`);
+  });
 });

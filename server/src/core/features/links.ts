@@ -9,7 +9,9 @@
  * escapes.
  */
 import type { DocumentLink } from 'vscode-languageserver-types';
-import { judgeLink, linkOf } from '../rules/evidenceLink';
+import type { WorkspaceHost } from '../host';
+import { judgeLink, linkOf, type Resolution } from '../rules/evidenceLink';
+import { memoHost } from '../workspace/memoHost';
 import { dirnameUri, isUriInside, joinUri, normalizePath, pathToUri, relativePath, uriToPath } from '../uri';
 import { escapeInvisible, hasInvisible } from '../visibleText';
 import type { IsmsWorkspace } from '../workspace/ismsWorkspace';
@@ -19,22 +21,31 @@ import { idRange } from './idRanges';
 export function getDocumentLinks(ws: IsmsWorkspace, uri: string): DocumentLink[] {
   const file = ws.file(uri);
   if (!file) return [];
+  // One request sees one state of the disk: answers are remembered for its length only.
+  const request: LinkRequest = { host: memoHost(ws.host), resolved: new Map() };
   const out: DocumentLink[] = [];
   for (const item of ws.model.facts(file).items) {
     if (item.kind !== 'evidence') continue;
     const node = linkOf(item);
     if (!node) continue;
-    const target = linkTarget(ws, uri, node.value);
+    const target = linkTarget(ws, uri, node.value, request);
     const range = target && idRange(file, node);
     if (target && range) out.push({ range, target: target.uri, tooltip: target.tooltip });
   }
   return out;
 }
 
+/** What the links of one request share: the file system's answers and the paths resolved. */
+interface LinkRequest {
+  host: WorkspaceHost;
+  resolved: Map<string, Resolution>;
+}
+
 /** Where a link value leads, or undefined when it must not be offered as a link. */
-export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string): { uri: string; tooltip: string } | undefined {
+export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string, request: LinkRequest = { host: ws.host, resolved: new Map() }): { uri: string; tooltip: string } | undefined {
   const text = link.trim();
-  const verdict = judgeLink(text, 'this evidence item', { fileUri, folderUri: ws.folderUri, host: ws.host });
+  const { host } = request;
+  const verdict = judgeLink(text, 'this evidence item', { fileUri, folderUri: ws.folderUri, host, resolved: request.resolved, suggest: false });
   if (verdict) return undefined;
   if (/^https:/i.test(text)) return hasInvisible(text) ? undefined : { uri: text, tooltip: `Open ${text} in the browser` };
   if (/^[A-Za-z][A-Za-z0-9+.-]+:/.test(text)) return undefined; // judged fine, yet not a file path: no link
@@ -48,9 +59,9 @@ export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string): { 
 
   // Belt and braces over the verdict: an existing regular file, inside the folder
   // both as written and once every symbolic link is resolved.
-  if (!isUriInside(target, ws.folderUri) || ws.host.stat(target)?.kind !== 'file') return undefined;
-  const real = ws.host.realpath(target);
-  const realFolder = ws.host.realpath(ws.folderUri) ?? ws.folderUri;
+  if (!isUriInside(target, ws.folderUri) || host.stat(target)?.kind !== 'file') return undefined;
+  const real = host.realpath(target);
+  const realFolder = host.realpath(ws.folderUri) ?? ws.folderUri;
   if (real === undefined || !isUriInside(pathToUri(normalizePath(uriToPath(real))), realFolder)) return undefined;
 
   const shown = relativePath(ws.folderUri, target);

@@ -39,6 +39,8 @@ export interface LinkContext {
    * same document. Only for a host that lives one pass.
    */
   resolved?: Map<string, Resolution>;
+  /** False when only the verdict matters (document links): a missing file gets no "did you mean". */
+  suggest?: boolean;
 }
 
 /** A scheme of two or more characters: a single letter before `:` is a Windows drive. */
@@ -157,7 +159,7 @@ function resolveTarget(target: string, at: LinkContext): Resolution {
   if (real !== undefined && !isPathInside(real, realWorkspace)) return { kind: 'through-symlink', real };
   // A file or a folder: both fine. A target that resolves exists (even below a symlinked folder).
   if (deepest?.isTarget || at.host.stat(target) !== undefined) return { kind: 'exists' };
-  return { kind: 'missing', relative: relativePath(at.folderUri, target), similar: similarNames(target, at.host) };
+  return { kind: 'missing', relative: relativePath(at.folderUri, target), similar: at.suggest === false ? [] : similarNames(target, at.host) };
 }
 
 /** Why an http(s) link is malformed, or undefined when it is well formed. */
