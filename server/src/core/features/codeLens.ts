@@ -75,7 +75,7 @@ export function resolveCodeLens(ws: IsmsWorkspace, lens: CodeLens, showReference
   };
 }
 
-/** Every lens of one file with its command (tests, and any client that does not resolve). */
+/** Every lens of one file with its command: what an editor shows once it has resolved them all (tests, the fuzzer). */
 export function getCodeLenses(ws: IsmsWorkspace, uri: string, showReferencesCommand?: string): CodeLens[] {
   return getUnresolvedCodeLenses(ws, uri).map((lens) => {
     const { data: _data, ...resolved } = resolveCodeLens(ws, lens, showReferencesCommand);
