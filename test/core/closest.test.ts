@@ -76,9 +76,13 @@ describe('place lists in messages', () => {
 
   it('name five places and count the rest', () => {
     const six = ['a', 'b', 'c', 'd', 'e', 'f'];
-    assert.equal(placeList(six.slice(0, 5), 5), 'a, b, c, d, e');
-    assert.equal(placeList(six, 6), 'a, b, c, d, e and 1 more place');
-    assert.equal(placeList(six, 2999), 'a, b, c, d, e and 2,994 more places');
-    assert.equal(placeList(six, 30, ''), 'a, b, c, d, e and 25 more');
+    const named: string[] = [];
+    const name = (place: string) => (named.push(place), place);
+    assert.equal(placeList(six.slice(0, 5), 5, name), 'a, b, c, d, e');
+    assert.equal(placeList(six, 6, name), 'a, b, c, d, e and 1 more place');
+    assert.equal(placeList(six, 2999, name), 'a, b, c, d, e and 2,994 more places');
+    assert.equal(placeList(six, 30, name, ''), 'a, b, c, d, e and 25 more');
+    // Only the places named are described.
+    assert.ok(!named.includes('f'));
   });
 });

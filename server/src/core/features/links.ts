@@ -42,7 +42,7 @@ interface LinkRequest {
 }
 
 /** Where a link value leads, or undefined when it must not be offered as a link. */
-export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string, request: LinkRequest = { host: ws.host, resolved: new Map() }): { uri: string; tooltip: string } | undefined {
+export function linkTarget(ws: IsmsWorkspace, fileUri: string, link: string, request: LinkRequest): { uri: string; tooltip: string } | undefined {
   const text = link.trim();
   const { host } = request;
   const verdict = judgeLink(text, 'this evidence item', { fileUri, folderUri: ws.folderUri, host, resolved: request.resolved, suggest: false });

@@ -1,6 +1,6 @@
 import type { Item } from '../model/facts';
 import { basenameUri } from '../uri';
-import { PLACES_NAMED, PLACES_RELATED, placeList, placeName } from '../text/closest';
+import { PLACES_RELATED, placeList, placeName } from '../text/closest';
 import type { Rule } from './rule';
 
 const KIND_NAMES: Record<string, string> = { person: 'person', evidence: 'evidence item', audit: 'audit', risk: 'risk', nonconformity: 'nonconformity' };
@@ -28,7 +28,7 @@ export const duplicateId: Rule = {
         others.push(other);
         if (others.length === PLACES_RELATED) break;
       }
-      const where = placeList(others.slice(0, PLACES_NAMED).map((other) => describe(other)), all.length - 1);
+      const where = placeList(others, all.length - 1, describe);
       ctx.report(item.idNode, `The ${KIND_NAMES[item.kind]} id '${item.id}' is already defined at ${where}. Ids must be unique across the whole ISMS; rename one of them.`, {
         related: others.map((other) => ({ uri: other.file.uri, start: other.idNode!.range![0], end: other.idNode!.range![1], message: `other '${item.id}'` })),
       });

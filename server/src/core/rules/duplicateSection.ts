@@ -1,6 +1,6 @@
 import { SINGLETON_SECTIONS } from '../model/facts';
 import { basenameUri } from '../uri';
-import { PLACES_NAMED, PLACES_RELATED, placeList, placeName } from '../text/closest';
+import { PLACES_RELATED, placeList, placeName } from '../text/closest';
 import type { Rule } from './rule';
 
 export const duplicateSection: Rule = {
@@ -16,7 +16,7 @@ export const duplicateSection: Rule = {
       const all = ctx.model.sections(section.name);
       const others = all.filter((s) => s.file !== section.file);
       if (others.length === 0) continue;
-      const where = placeList(others.slice(0, PLACES_NAMED).map((s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line)), others.length);
+      const where = placeList(others, others.length, (s) => placeName(basenameUri(s.file.uri), s.file.lines.positionAt(s.key.range![0]).line));
       ctx.report(section.key, `The '${section.name}' section is also defined in ${where}. An ISMS has one ${section.name} section; keep it in one file.`, {
         related: others.slice(0, PLACES_RELATED).map((s) => ({ uri: s.file.uri, start: s.key.range![0], end: s.key.range![1], message: `other '${section.name}' section` })),
       });

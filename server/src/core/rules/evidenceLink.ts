@@ -237,8 +237,8 @@ function comparable(path: string): string {
  * holds thousands of names within the usual limit (a third of the name's length) of each
  * other; comparing each missing link in full with all of them took seconds per check.
  */
-export const LARGE_FOLDER = 256;
-export const LARGE_FOLDER_DISTANCE = 3;
+const LARGE_FOLDER = 256;
+const LARGE_FOLDER_DISTANCE = 3;
 
 /** Names in the target's folder that look like the missing one (a typo, a changed date). */
 function similarNames(target: string, host: WorkspaceHost): string[] {

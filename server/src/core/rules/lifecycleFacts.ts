@@ -11,7 +11,7 @@ import type { WorkspaceModel } from '../model/workspaceModel';
 import type { IsmsFile } from '../parse/ismsFile';
 import { keyOf, stringOf, valueOf } from '../parse/yamlAccess';
 import type { Finding } from '../diagnostics/finding';
-import { PLACES_NAMED, PLACES_RELATED, placeList } from '../text/closest';
+import { PLACES_RELATED, placeList } from '../text/closest';
 
 /** A date value and the scalar that holds it (the anchor of date diagnostics). */
 export interface DatedValue {
@@ -72,7 +72,7 @@ export function openFindingsOfAuditType(model: WorkspaceModel, auditType: string
 
 /** `NC-001 (open), NC-002 (corrected)`, naming at most PLACES_NAMED — for messages. */
 export function listFindings(items: readonly Item[]): string {
-  return placeList(items.slice(0, PLACES_NAMED).map((nc) => `${nc.id ?? 'unnamed'} (${stringOf(nc.map, 'status') ?? 'no status'})`), items.length, '');
+  return placeList(items, items.length, (nc) => `${nc.id ?? 'unnamed'} (${stringOf(nc.map, 'status') ?? 'no status'})`, '');
 }
 
 /** The ids of the first PLACES_RELATED findings, for a finding's data. */

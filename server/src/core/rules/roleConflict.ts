@@ -1,7 +1,7 @@
 import { scalarOf, scalarsOf, stringOf, trimmedRangeOf, valueOf } from '../parse/yamlAccess';
 import type { Rule } from './rule';
 import type { WorkspaceModel } from '../model/workspaceModel';
-import { PLACES_NAMED, PLACES_RELATED, placeList } from '../text/closest';
+import { PLACES_RELATED, placeList } from '../text/closest';
 
 const REMEDIATION_OWNER = 'remediation-owner';
 const VERIFIER = 'verifier';
@@ -34,7 +34,7 @@ export const roleConflict: Rule = {
         if (owner === undefined || owner.trim() === '' || verifier?.value !== owner) continue;
         const label = item.id ?? 'This nonconformity';
         const candidates = verifiersOf(ctx.model).filter((id) => id !== owner);
-        const hint = candidates.length > 0 ? ` (people with the verifier role: ${placeList(candidates.slice(0, PLACES_NAMED), candidates.length, '')})` : '';
+        const hint = candidates.length > 0 ? ` (people with the verifier role: ${placeList(candidates, candidates.length, (id) => id, '')})` : '';
         ctx.report(
           verifier,
           `${label} is verified by ${owner}, who also owns its remediation; auditors expect the verification to be independent of the person who did the work. Assign another verifier${hint}.`,

@@ -13,7 +13,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   // Every character one string has more than the other costs at least 1.
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const m = b.length;
-  if (rowA.length < m + 2) {
+  if (rowA.length < m + 1) {
     rowA = new Int32Array(2 * m + 2);
     rowB = new Int32Array(2 * m + 2);
     lowerB = new Int32Array(2 * m + 2);
@@ -31,7 +31,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     const to = Math.min(m, i + band);
     current[0] = i <= band ? 2 * i : OUT_OF_BAND;
     // The cells just outside the band read as unreachable by this row and the next.
-    current[from - 1] = from === 1 ? current[0]! : OUT_OF_BAND;
+    if (from > 1) current[from - 1] = OUT_OF_BAND;
     if (to < m) current[to + 1] = OUT_OF_BAND;
     let rowMin = from === 1 ? current[0]! : OUT_OF_BAND;
     for (let j = from; j <= to; j++) {
@@ -149,11 +149,12 @@ export const PLACES_NAMED = 5;
 export const PLACES_RELATED = 20;
 
 /**
- * `a line 1, b line 2` or, past PLACES_NAMED of `total`, `… and 9,994 more places`
- * (`noun` in the singular; none for `and 25 more`).
+ * The first PLACES_NAMED of `items` by `name`, and past them, of `total` in all, `… and
+ * 9,994 more places` (`noun` in the singular; none for `and 25 more`). Only the named
+ * items are described: describing a place may cost a line lookup.
  */
-export function placeList(named: readonly string[], total: number, noun = 'place'): string {
-  const shown = named.slice(0, PLACES_NAMED);
+export function placeList<T>(items: readonly T[], total: number, name: (item: T) => string, noun = 'place'): string {
+  const shown = items.slice(0, PLACES_NAMED).map(name);
   const more = total - shown.length;
   if (more <= 0) return shown.join(', ');
   return `${shown.join(', ')} and ${thousands(more)} more${noun ? ` ${noun}${more === 1 ? '' : 's'}` : ''}`;
